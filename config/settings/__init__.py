@@ -1,1 +1,1 @@
-from .base import *  # noqa: F401,F403
+"""Settings: base.py for every environment (read from the environment), test.py for the test suite."""

@@ -1,0 +1,132 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Agreement, CooperationArea, Locality, Milestone, Organization, Partnership, StageChange
+
+
+@admin.register(CooperationArea)
+class CooperationAreaAdmin(admin.ModelAdmin):
+    list_display = ["name_vi", "name_en", "slug"]
+    search_fields = ["name_vi", "name_en", "slug"]
+
+
+class ChildLocalityInline(admin.TabularInline):
+    model = Locality
+    fk_name = "parent"
+    fields = ["name_vi", "name_en", "kind"]
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("localities inside")
+
+
+@admin.register(Locality)
+class LocalityAdmin(SimpleHistoryAdmin):
+    list_display = ["name_vi", "name_en", "kind", "country", "parent", "is_hanoi_side"]
+    list_filter = ["is_hanoi_side", "kind", "country"]
+    search_fields = ["name_vi", "name_en", "aliases", "wikidata_id"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+    inlines = [ChildLocalityInline]
+    fieldsets = [
+        (None, {"fields": ["name_vi", "name_en", "aliases", "kind", "country", "parent", "is_hanoi_side"]}),
+        (_("Map and references"), {"fields": ["latitude", "longitude", "wikidata_id"]}),
+    ]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    list_display = ["name_vi", "name_en", "abbreviation", "kind", "country", "locality"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name_vi", "name_en", "abbreviation"]
+    autocomplete_fields = ["locality"]
+    list_select_related = ["locality"]
+
+
+class AgreementInline(admin.TabularInline):
+    model = Agreement
+    fields = ["title", "kind", "stage", "valid_from", "valid_until"]
+    readonly_fields = ["stage"]
+    extra = 0
+    show_change_link = True
+
+
+class PartnershipMilestoneInline(admin.TabularInline):
+    model = Milestone
+    fk_name = "partnership"
+    fields = ["title", "owner", "due_on", "status", "completed_on"]
+    autocomplete_fields = ["owner"]
+    extra = 0
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "level", "status", "established_on", "agreement_count", "responsible_officer"]
+    list_filter = ["level", "status", "partner_locality__country", "areas", "hanoi_locality"]
+    search_fields = ["partner_locality__name_vi", "partner_locality__name_en", "partner_locality__aliases",
+                     "hanoi_locality__name_vi", "hanoi_locality__name_en"]
+    autocomplete_fields = ["hanoi_locality", "partner_locality", "responsible_officer"]
+    filter_horizontal = ["areas"]
+    date_hierarchy = "established_on"
+    list_select_related = ["hanoi_locality", "partner_locality", "responsible_officer"]
+    inlines = [AgreementInline, PartnershipMilestoneInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(agreement_count=Count("agreements", distinct=True))
+
+    @admin.display(description=_("agreements"), ordering="agreement_count")
+    def agreement_count(self, obj):
+        return obj.agreement_count
+
+
+class StageChangeInline(admin.TabularInline):
+    """Read-only: stages change only through the workflow, which checks the rules."""
+
+    model = StageChange
+    fields = ["changed_on", "from_stage", "to_stage", "recorded_by", "note", "evidence"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AgreementMilestoneInline(admin.TabularInline):
+    model = Milestone
+    fk_name = "agreement"
+    fields = ["title", "owner", "due_on", "status", "completed_on"]
+    autocomplete_fields = ["owner"]
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "partnership", "kind", "stage", "valid_from", "valid_until", "signed_on"]
+    list_filter = ["stage", "kind", "partnership__partner_locality__country", "areas"]
+    search_fields = ["title", "partnership__partner_locality__name_vi", "partnership__partner_locality__name_en",
+                     "signatories"]
+    autocomplete_fields = ["partnership", "renews", "responsible_officer"]
+    filter_horizontal = ["areas"]
+    date_hierarchy = "valid_from"
+    list_select_related = ["partnership__hanoi_locality", "partnership__partner_locality"]
+    readonly_fields = ["stage", "stage_changed_on"]
+    inlines = [StageChangeInline, AgreementMilestoneInline]
+    fieldsets = [
+        (None, {"fields": ["partnership", "kind", "title", "areas", "responsible_officer", "notes"]}),
+        (_("Stage"), {"fields": ["stage", "stage_changed_on", "target_signing_on"]}),
+        (_("Validity and signing"), {"fields": ["valid_from", "valid_until", "signed_on", "signed_place",
+                                                "signatories", "renews"]}),
+    ]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "due_on", "status", "owner", "agreement", "partnership", "completed_on"]
+    list_filter = ["status", "owner"]
+    search_fields = ["title", "agreement__title", "partnership__partner_locality__name_vi",
+                     "partnership__partner_locality__name_en"]
+    autocomplete_fields = ["agreement", "partnership", "owner"]
+    date_hierarchy = "due_on"
+    list_select_related = ["owner", "agreement", "partnership__hanoi_locality", "partnership__partner_locality"]

@@ -1,0 +1,83 @@
+"""Every admin page a clerk can open loads, with a query count that does not grow with the rows."""
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+from django.urls import reverse
+
+from tests.factories import (
+    AgreementFactory,
+    MeetingFactory,
+    MilestoneFactory,
+    ParticipationFactory,
+    PartnershipFactory,
+    SourceArticleFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_QUERY_BUDGET = 30
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+@pytest.fixture
+def superuser_client(client):
+    call_command("load_demo")
+    client.force_login(UserFactory(username="admin", is_superuser=True))
+    return client
+
+
+def _more_rows(count=25):
+    for _ in range(count):
+        partnership = PartnershipFactory()
+        agreement = AgreementFactory(partnership=partnership)
+        MilestoneFactory(agreement=agreement)
+        meeting = MeetingFactory(date=datetime.date(2024, 5, 1))
+        meeting.partnerships.add(partnership)
+        meeting.articles.add(SourceArticleFactory())
+        ParticipationFactory(meeting=meeting)
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context)
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
+def test_changelist_loads_within_budget_whatever_the_rows(superuser_client, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    before = _queries(superuser_client, url)
+    _more_rows()
+    after = _queries(superuser_client, url)
+    assert after <= ADMIN_QUERY_BUDGET
+    assert after == before, f"{url}: {before} queries with the demo data, {after} with more rows"
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
+def test_add_and_change_pages_load(superuser_client, model):
+    opts = model._meta
+    assert _queries(superuser_client, reverse(f"admin:{opts.app_label}_{opts.model_name}_add")) <= ADMIN_QUERY_BUDGET
+    instance = model._default_manager.order_by("pk").first()
+    if instance is None:
+        pytest.skip(f"the demo data has no {opts.verbose_name}")
+    change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk])
+    assert _queries(superuser_client, change) <= ADMIN_QUERY_BUDGET
+    if hasattr(model, "history"):
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[instance.pk])
+        assert _queries(superuser_client, history) <= ADMIN_QUERY_BUDGET
+
+
+def test_a_duplicate_article_is_refused_in_admin_with_a_message(superuser_client):
+    url = reverse("admin:meetings_sourcearticle_add")
+    data = {"title": "Hà Nội tiếp Đô trưởng Viêng Chăn", "clean_text": "Chiều 4/10, Chủ tịch UBND Thành phố tiếp.",
+            "language": "vi", "review_status": "pending"}
+    assert superuser_client.post(url, data).status_code == 302
+    response = superuser_client.post(url, {**data, "title": "Bản sao"})
+    assert response.status_code == 200
+    assert "already stored" in response.content.decode()
