@@ -26,7 +26,7 @@ class ArticleInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["title", "display_date", "kind", "place", "locality"]
-    list_filter = ["kind", "date_precision", "areas", "partnerships"]
+    list_filter = ["kind", "date_precision", "areas", "partnerships__partner_locality"]
     search_fields = ["title", "place", "summary", "participations__person__full_name"]
     autocomplete_fields = ["locality", "partnerships", "agreements", "organizations"]
     filter_horizontal = ["areas"]

@@ -1,5 +1,6 @@
 """Meetings between Hanoi and its partners, the officials who took part and the
 news articles kept as evidence of them."""
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -37,9 +38,13 @@ class SourceArticle(models.Model):
     retrieved_at = models.DateTimeField(_("retrieved at"), null=True, blank=True)
     review_status = models.CharField(_("review"), max_length=20, choices=ReviewStatus.choices,
                                      default=ReviewStatus.PENDING, db_index=True)
+    draft = models.JSONField(_("extracted draft"), default=dict, blank=True, editable=False,
+                             help_text=_("What extraction proposed, kept for the reviewer."))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
-    history = HistoricalRecords(excluded_fields=["raw_text", "clean_text"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "clean_text", "draft"])
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -175,7 +180,8 @@ class Participation(models.Model):
         verbose_name = _("participation")
         verbose_name_plural = _("participants")
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="%(app_label)s_%(class)s_once_per_meeting"),
+            models.UniqueConstraint(fields=["meeting", "person"], name="%(app_label)s_%(class)s_once_per_meeting",
+                                    violation_error_message=_("This person is already listed at this meeting.")),
         ]
 
     def __str__(self):

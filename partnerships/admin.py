@@ -3,7 +3,18 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agreement, CooperationArea, Locality, Milestone, Organization, Partnership, StageChange
+from .models import (
+    Agreement,
+    AgreementDocument,
+    CooperationArea,
+    Locality,
+    Milestone,
+    MilestoneTemplate,
+    Organization,
+    Partnership,
+    StageChange,
+)
+from .services import agreement_start
 
 
 @admin.register(CooperationArea)
@@ -93,6 +104,13 @@ class StageChangeInline(admin.TabularInline):
         return False
 
 
+class AgreementDocumentInline(admin.TabularInline):
+    model = AgreementDocument
+    fields = ["title", "kind", "file", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+    extra = 0
+
+
 class AgreementMilestoneInline(admin.TabularInline):
     model = Milestone
     fk_name = "agreement"
@@ -112,7 +130,23 @@ class AgreementAdmin(SimpleHistoryAdmin):
     date_hierarchy = "valid_from"
     list_select_related = ["partnership__hanoi_locality", "partnership__partner_locality"]
     readonly_fields = ["stage", "stage_changed_on"]
-    inlines = [StageChangeInline, AgreementMilestoneInline]
+    inlines = [StageChangeInline, AgreementDocumentInline, AgreementMilestoneInline]
+
+    def save_formset(self, request, form, formset, change):
+        for document in formset.save(commit=False):
+            if isinstance(document, AgreementDocument) and not document.uploaded_by_id:
+                document.uploaded_by = request.user
+            document.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        formset.save_m2m()
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # A new agreement enters the workflow: first stage recorded, its milestones created.
+            agreement_start(agreement=obj, by=request.user)
+
     fieldsets = [
         (None, {"fields": ["partnership", "kind", "title", "areas", "responsible_officer", "notes"]}),
         (_("Stage"), {"fields": ["stage", "stage_changed_on", "target_signing_on"]}),
@@ -130,3 +164,27 @@ class MilestoneAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["agreement", "partnership", "owner"]
     date_hierarchy = "due_on"
     list_select_related = ["owner", "agreement", "partnership__hanoi_locality", "partnership__partner_locality"]
+
+
+# Agreement workflow (issue 3): milestones created on entering a stage, and signed copies.
+@admin.register(MilestoneTemplate)
+class MilestoneTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "stage", "agreement_kind", "offset_days", "active"]
+    list_filter = ["active", "stage", "agreement_kind"]
+    list_editable = ["offset_days", "active"]
+    search_fields = ["title"]
+
+
+@admin.register(AgreementDocument)
+class AgreementDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "agreement", "kind", "uploaded_by", "uploaded_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "agreement__title"]
+    autocomplete_fields = ["agreement"]
+    list_select_related = ["agreement", "uploaded_by"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)

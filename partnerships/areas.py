@@ -19,3 +19,10 @@ STANDARD_AREAS = [
     ("agriculture", "Nông nghiệp", "Agriculture"),
     ("security", "An ninh, trật tự", "Public security"),
 ]
+
+
+def ensure_standard_areas(area_model):
+    """Creates the standard areas that are missing (the model is passed so that data
+    migrations can give their historical one)."""
+    for slug, name_vi, name_en in STANDARD_AREAS:
+        area_model.objects.get_or_create(slug=slug, defaults={"name_vi": name_vi, "name_en": name_en})

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from partnerships.areas import ensure_standard_areas
+from staff.roles import sync_role_groups
 from meetings.models import Meeting, Participation, Person, SourceArticle
 from meetings.services import article_content_hash
 from partnerships.models import (
@@ -18,6 +20,7 @@ from partnerships.models import (
     CooperationArea,
     Locality,
     Milestone,
+    MilestoneTemplate,
     Organization,
     Partnership,
     StageChange,
@@ -217,6 +220,15 @@ MEETINGS = [
       ("Marc E. Knapper", "Đại sứ Hoa Kỳ tại Việt Nam", "partner", "guest", "Đại sứ quán Hoa Kỳ tại Việt Nam")]),
 ]
 
+MILESTONE_TEMPLATES = [
+    # stage, agreement kind ("" for every kind), title, days after entering the stage
+    ("negotiating", "", "Gửi dự thảo văn kiện cho phía đối tác", 30),
+    ("draft_agreed", "", "Trình UBND Thành phố phê duyệt nội dung văn kiện", 14),
+    ("approved", "", "Chuẩn bị lễ ký kết: địa điểm, thành phần, bản dịch", 21),
+    ("signed", "", "Lưu bản ký gốc và báo cáo Bộ Ngoại giao", 7),
+    ("in_force", "plan", "Xây dựng kế hoạch triển khai năm đầu", 60),
+]
+
 MILESTONES = [
     # title, agreement key, partnership key, due offset from today (days), done
     ("Gửi dự thảo Biên bản ghi nhớ đã chỉnh sửa cho Los Angeles", "la_mou", None, -5, False),
@@ -248,6 +260,7 @@ def _get_or_create(result, model, defaults=None, **lookup):
 
 
 def _load(today, result):
+    sync_role_groups()  # a database flushed by a test or a restore may lack the groups migrations made
     User = get_user_model()
     demo = User.objects.filter(username=DEMO_USERNAME).first()
     if demo is None:
@@ -265,6 +278,7 @@ def _load(today, result):
     _get_or_create(result, StaffProfile, user=demo)
     _get_or_create(result, StaffProfile, user=viewer)
 
+    ensure_standard_areas(CooperationArea)
     areas = {a.slug: a for a in CooperationArea.objects.all()}
 
     localities = {}
@@ -347,6 +361,10 @@ def _load(today, result):
             _get_or_create(result, Participation, meeting=meeting, person=person,
                            defaults=dict(title_at_time=stated_title, side=side, role=role,
                                          organization=organizations.get(org_name)))
+
+    for stage, kind, title, offset in MILESTONE_TEMPLATES:
+        _get_or_create(result, MilestoneTemplate, stage=stage, agreement_kind=kind, title=title,
+                       defaults=dict(offset_days=offset))
 
     for title, a_key, p_key, offset, done in MILESTONES:
         due_on = today + datetime.timedelta(days=offset)

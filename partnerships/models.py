@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from partnerships.validators import validate_document_size, validate_document_type
+
 
 class CooperationArea(models.Model):
     """A field of cooperation (transport, culture, smart city…) shared by partnerships,
@@ -55,7 +57,8 @@ class Locality(models.Model):
         verbose_name = _("locality")
         verbose_name_plural = _("localities")
         constraints = [
-            models.UniqueConstraint(fields=["country", "name_en"], name="%(app_label)s_%(class)s_unique_name"),
+            models.UniqueConstraint(fields=["country", "name_en"], name="%(app_label)s_%(class)s_unique_name",
+                                    violation_error_message=_("This country already has a locality of that name.")),
             models.CheckConstraint(condition=~Q(parent=F("id")), name="%(app_label)s_%(class)s_not_own_parent"),
             models.CheckConstraint(condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
                                    name="%(app_label)s_%(class)s_latitude_range"),
@@ -157,7 +160,8 @@ class Partnership(models.Model):
         verbose_name_plural = _("partnerships")
         constraints = [
             models.UniqueConstraint(fields=["hanoi_locality", "partner_locality"],
-                                    name="%(app_label)s_%(class)s_unique_pair"),
+                                    name="%(app_label)s_%(class)s_unique_pair",
+                                    violation_error_message=_("These two localities already have a partnership.")),
             models.CheckConstraint(condition=~Q(hanoi_locality=F("partner_locality")),
                                    name="%(app_label)s_%(class)s_distinct_sides"),
         ]
@@ -195,6 +199,21 @@ class Agreement(models.Model):
         IN_FORCE = "in_force", _("In force")
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
+
+    # The only allowed moves between stages; agreement_advance() enforces them. Terminated is
+    # reachable from every live stage; a draft may go back to negotiation.
+    TRANSITIONS: dict[Stage, frozenset[Stage]] = {
+        Stage.PROPOSED: frozenset({Stage.NEGOTIATING, Stage.TERMINATED}),
+        Stage.NEGOTIATING: frozenset({Stage.DRAFT_AGREED, Stage.TERMINATED}),
+        Stage.DRAFT_AGREED: frozenset({Stage.APPROVED, Stage.NEGOTIATING, Stage.TERMINATED}),
+        Stage.APPROVED: frozenset({Stage.SIGNED, Stage.TERMINATED}),
+        Stage.SIGNED: frozenset({Stage.IN_FORCE, Stage.EXPIRED, Stage.TERMINATED}),
+        Stage.IN_FORCE: frozenset({Stage.EXPIRED, Stage.TERMINATED}),
+        Stage.EXPIRED: frozenset(),
+        Stage.TERMINATED: frozenset(),
+    }
+    # Stages in which the agreement binds both sides: these expire and get expiry reminders.
+    BINDING_STAGES: frozenset[Stage] = frozenset({Stage.SIGNED, Stage.IN_FORCE})
 
     partnership = models.ForeignKey(Partnership, verbose_name=_("partnership"), on_delete=models.PROTECT,
                                     related_name="agreements")
@@ -286,6 +305,8 @@ class Milestone(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING,
                               db_index=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    snoozed_until = models.DateField(_("snoozed until"), null=True, blank=True,
+                                     help_text=_("No reminders about this milestone before this day."))
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
@@ -312,3 +333,51 @@ class Milestone(models.Model):
             errors["completed_on"] = _("Give the date the milestone was done.")
         if errors:
             raise ValidationError(errors)
+
+
+class AgreementDocument(models.Model):
+    """A file kept with an agreement: the signed copy (evidence of signing), a draft or
+    another paper. Files live under MEDIA_ROOT and are only served to logged-in staff."""
+
+    class Kind(models.TextChoices):
+        SIGNED = "signed", _("Signed copy")
+        DRAFT = "draft", _("Draft")
+        OTHER = "other", _("Other")
+
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE,
+                                  related_name="documents")
+    file = models.FileField(_("file"), upload_to="agreements/%Y/", max_length=300,
+                            validators=[validate_document_size, validate_document_type])
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "id"]
+        verbose_name = _("agreement document")
+        verbose_name_plural = _("agreement documents")
+
+    def __str__(self):
+        return self.title
+
+
+class MilestoneTemplate(models.Model):
+    """A milestone created automatically when an agreement enters a stage, due a number of
+    days after the stage change; with no agreement kind it applies to every kind."""
+
+    stage = models.CharField(_("stage"), max_length=20, choices=Agreement.Stage.choices, db_index=True)
+    agreement_kind = models.CharField(_("agreement kind"), max_length=30, choices=Agreement.Kind.choices, blank=True,
+                                      help_text=_("Leave empty for every kind of agreement."))
+    title = models.CharField(_("title"), max_length=300)
+    offset_days = models.PositiveSmallIntegerField(_("due after (days)"), default=0)
+    active = models.BooleanField(_("active"), default=True, db_index=True)
+
+    class Meta:
+        ordering = ["stage", "offset_days", "id"]
+        verbose_name = _("milestone template")
+        verbose_name_plural = _("milestone templates")
+
+    def __str__(self):
+        return f"{self.get_stage_display()}: {self.title} (+{self.offset_days})"

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import AgreementFactory, HanoiFactory, PartnershipFactory, UserFactory
 
@@ -21,3 +22,10 @@ def partnership(db, hanoi):
 @pytest.fixture
 def agreement(db, partnership):
     return AgreementFactory(partnership=partnership)
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Assertions read English messages; tests of the Vietnamese UI switch language themselves."""
+    with translation.override("en"):
+        yield

@@ -118,3 +118,52 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
 
 def area(slug):
     return CooperationArea.objects.get(slug=slug)
+
+
+# Agreement workflow and reminders (issue 3).
+from django.core.files.base import ContentFile  # noqa: E402
+
+from partnerships.models import AgreementDocument, MilestoneTemplate, StageChange  # noqa: E402
+from staff.models import StaffProfile  # noqa: E402
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class StaffProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffProfile
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(UserFactory)
+    language = StaffProfile.Language.ENGLISH
+    digests_enabled = True
+    lead_days = factory.LazyFunction(lambda: [30, 7, 1, 0])
+
+
+class StageChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StageChange
+
+    agreement = factory.SubFactory(AgreementFactory)
+    from_stage = ""
+    to_stage = Agreement.Stage.PROPOSED
+    changed_on = datetime.date(2024, 1, 15)
+
+
+class MilestoneTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MilestoneTemplate
+
+    stage = Agreement.Stage.SIGNED
+    title = factory.Sequence(lambda n: f"Báo cáo sau ký kết {n}")
+    offset_days = 30
+
+
+class AgreementDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgreementDocument
+
+    agreement = factory.SubFactory(AgreementFactory)
+    title = "Bản ký"
+    kind = AgreementDocument.Kind.SIGNED
+    file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="signed.pdf"))

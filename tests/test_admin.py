@@ -78,6 +78,22 @@ def test_a_duplicate_article_is_refused_in_admin_with_a_message(superuser_client
     data = {"title": "Hà Nội tiếp Đô trưởng Viêng Chăn", "clean_text": "Chiều 4/10, Chủ tịch UBND Thành phố tiếp.",
             "language": "vi", "review_status": "pending"}
     assert superuser_client.post(url, data).status_code == 302
-    response = superuser_client.post(url, {**data, "title": "Bản sao"})
+    response = superuser_client.post(url, {**data, "title": "Bản sao"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "already stored" in response.content.decode()
+
+
+def test_an_agreement_added_in_admin_enters_the_workflow(superuser_client):
+    from partnerships.models import Agreement, Partnership
+
+    partnership = Partnership.objects.get(partner_locality__name_en="Jakarta")
+    response = superuser_client.post(reverse("admin:partnerships_agreement_add"), {
+        "partnership": partnership.pk, "kind": "mou", "title": "Biên bản ghi nhớ Hà Nội – Gia-các-ta",
+        "stage_changes-TOTAL_FORMS": 0, "stage_changes-INITIAL_FORMS": 0,
+        "documents-TOTAL_FORMS": 0, "documents-INITIAL_FORMS": 0,
+        "milestones-TOTAL_FORMS": 0, "milestones-INITIAL_FORMS": 0,
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    agreement = Agreement.objects.get(title="Biên bản ghi nhớ Hà Nội – Gia-các-ta")
+    assert agreement.stage == Agreement.Stage.PROPOSED
+    assert list(agreement.stage_changes.values_list("to_stage", "recorded_by__username")) == [("proposed", "admin")]

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "staff",
     "partnerships",
     "meetings",
+    "ops",
+    "reminders",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "dashboard.context_processors.dashboard",
             ],
         },
     },
@@ -79,6 +83,8 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # unaccent/trigram lookups for the dashboard search; SQLite gets a Python fallback.
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django_filters"), "django.contrib.postgres")
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
@@ -98,6 +104,8 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as 21/11/2023 in both languages (Django's own "vi" format spells the month out).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -108,6 +116,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded files are evidence, served only through views that check the login.
 MEDIA_URL = None
+MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -141,9 +150,33 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 REMINDER_SCAN_HOUR = env.int("REMINDER_SCAN_HOUR", default=8)
 REMINDER_SCAN_MINUTE = env.int("REMINDER_SCAN_MINUTE", default=0)
-CELERY_BEAT_SCHEDULE = {}
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+REMINDER_EXPIRY_LEAD_DAYS = [90, 30]
+REMINDER_DORMANT_EVERY_DAYS = env.int("REMINDER_DORMANT_EVERY_DAYS", default=30)
+CELERY_BEAT_SCHEDULE = {
+    "reminders-daily-scan": {
+        "task": "reminders.tasks.scan_reminders",
+        "schedule": crontab(hour=REMINDER_SCAN_HOUR, minute=REMINDER_SCAN_MINUTE),  # CELERY_TIMEZONE: Hanoi
+    },
+    "agreements-daily-expiry": {
+        "task": "reminders.tasks.expire_agreements",
+        "schedule": crontab(hour=0, minute=15),
+    },
+}
 
 DORMANT_AFTER_MONTHS = env.int("DORMANT_AFTER_MONTHS", default=12)
+# Adds /bench/bare, the yardstick view of bench/load.py. Never on in production.
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
+
+# Article ingestion (meetings/ingestion.py, meetings/fetching.py): the largest article accepted
+# (pasted, uploaded or fetched), the fetch timeout in seconds, and host names that may be fetched
+# even though they resolve to private/loopback addresses (an intranet mirror, the test server).
+INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=5 * 1024 * 1024)
+INGEST_FETCH_TIMEOUT = env.float("INGEST_FETCH_TIMEOUT", default=10.0)
+INGEST_URL_ALLOWLIST = env.list("INGEST_URL_ALLOWLIST", default=[])
+# A pasted article of up to INGEST_MAX_BYTES must reach the form (Django's default is 2.5 MB);
+# anything larger is answered with a message on the form, not a bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2621440, INGEST_MAX_BYTES + 256 * 1024)
 
 LOGGING = {
     "version": 1,

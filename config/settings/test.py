@@ -14,4 +14,4 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 
 # Tasks run in-process in tests; the end-to-end test starts a real worker and turns this off itself.
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405

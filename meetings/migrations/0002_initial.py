@@ -102,6 +102,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='participation',
-            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='meetings_participation_once_per_meeting'),
+            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='meetings_participation_once_per_meeting', violation_error_message='This person is already listed at this meeting.'),
         ),
     ]

@@ -293,7 +293,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='locality',
-            constraint=models.UniqueConstraint(fields=('country', 'name_en'), name='partnerships_locality_unique_name'),
+            constraint=models.UniqueConstraint(fields=('country', 'name_en'), name='partnerships_locality_unique_name', violation_error_message='This country already has a locality of that name.'),
         ),
         migrations.AddConstraint(
             model_name='locality',
@@ -313,7 +313,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='partnership',
-            constraint=models.UniqueConstraint(fields=('hanoi_locality', 'partner_locality'), name='partnerships_partnership_unique_pair'),
+            constraint=models.UniqueConstraint(fields=('hanoi_locality', 'partner_locality'), name='partnerships_partnership_unique_pair', violation_error_message='These two localities already have a partnership.'),
         ),
         migrations.AddConstraint(
             model_name='partnership',

@@ -1,12 +1,10 @@
 from django.db import migrations
 
-from partnerships.areas import STANDARD_AREAS
+from partnerships.areas import ensure_standard_areas
 
 
 def add_standard_areas(apps, schema_editor):
-    CooperationArea = apps.get_model("partnerships", "CooperationArea")
-    for slug, name_vi, name_en in STANDARD_AREAS:
-        CooperationArea.objects.get_or_create(slug=slug, defaults={"name_vi": name_vi, "name_en": name_en})
+    ensure_standard_areas(apps.get_model("partnerships", "CooperationArea"))
 
 
 class Migration(migrations.Migration):

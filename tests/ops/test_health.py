@@ -1,0 +1,37 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_the_database_and_the_broker_without_login(client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "not configured"}
+
+
+def test_healthz_keeps_the_app_in_rotation_when_the_broker_is_down(client, settings):
+    from config.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    previous = app.conf.broker_url
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.broker_url = previous
+    assert response.status_code == 200
+    assert response.json()["broker"] == "down"
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
+    from django.db import DatabaseError
+
+    class Unreachable:
+        def cursor(self):
+            raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("ops.health.connection", Unreachable())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "down"
