@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ops.views import bare, healthz
+from ops.views import bare, healthz, protected_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("media/<path:path>", protected_media, name="protected_media"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,4 +1,10 @@
-from django.http import HttpResponse, JsonResponse
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -18,3 +24,16 @@ def bare(request):
     """The cheapest Django response this server can give: the yardstick of bench/load.py.
     Routed only when BENCH_ENDPOINTS is set."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+@login_required
+@require_GET
+def protected_media(request, path):
+    """Uploaded files, for logged-in staff only, always as downloads (never rendered inline)."""
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except SuspiciousFileOperation:
+        raise Http404 from None
+    if not full_path.is_file():
+        raise Http404
+    return FileResponse(full_path.open("rb"), as_attachment=True, filename=full_path.name)

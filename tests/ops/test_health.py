@@ -35,3 +35,20 @@ def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
+
+
+def test_uploaded_files_are_only_for_logged_in_staff(client, settings, tmp_path):
+    from tests.factories import UserFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "agreements").mkdir()
+    (tmp_path / "agreements" / "signed.pdf").write_bytes(b"%PDF-1.4 signed")
+    anonymous = client.get("/media/agreements/signed.pdf")
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+    client.force_login(UserFactory())
+    response = client.get("/media/agreements/signed.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 signed"
+    assert client.get("/media/../config/settings/base.py").status_code == 404
+    assert client.get("/media/agreements/missing.pdf").status_code == 404

@@ -73,11 +73,13 @@ def test_model_validation_runs_both_checks():
     assert "file" in refused.value.message_dict
 
 
-def test_files_live_under_media_root_and_are_not_public():
+def test_files_live_under_media_root_and_are_not_public(client):
     document = AgreementDocumentFactory()
-    assert settings.MEDIA_URL is None
     assert document.file.path.startswith(str(settings.MEDIA_ROOT))
     assert document.file.name.startswith("agreements/")
+    response = client.get(document.file.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_anonymous_users_are_sent_to_the_login(client):
