@@ -50,8 +50,9 @@ def folded_json(field_name):
 
 
 def query_terms(q):
-    """The folded words of a query; every word must match one of the searched columns."""
-    return [t for t in fold(q or "").split() if t][:8]
+    """The folded words of a query; every word must match one of the searched columns. A NUL
+    character separates words too: PostgreSQL refuses it in a parameter (a 500 otherwise)."""
+    return [t for t in fold((q or "").replace("\x00", " ")).split() if t][:8]
 
 
 def match_all(terms, *expressions):

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ops.versioning import VersionCheckedAdminMixin
+
 from .models import Meeting, Participation, Person, SourceArticle
 from .services import article_content_hash
 
@@ -24,7 +26,7 @@ class ArticleInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "display_date", "kind", "place", "locality"]
     list_filter = ["kind", "date_precision", "areas", "partnerships__partner_locality"]
     search_fields = ["title", "place", "summary", "participations__person__full_name"]

@@ -124,6 +124,8 @@ class Meeting(models.Model):
                                       related_name="meetings")
     summary = models.TextField(_("summary"), blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False,
+                                          help_text=_("Counts saves, so that a stale form cannot overwrite a newer one."))
 
     history = HistoricalRecords()
 

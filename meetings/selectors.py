@@ -70,15 +70,16 @@ def person_detail(pk):
                                             queryset=Partnership.objects.select_related("partner_locality")))
                  .order_by("-meeting__date", "-meeting_id"))
     ).get(pk=pk)
-    titles = {}
+    titles = {}  # title -> (first meeting, last meeting) it was stated at
     for participation in person.participations.all():
         if not participation.title_at_time:
             continue
-        date = participation.meeting.date
-        first, last = titles.get(participation.title_at_time, (date, date))
-        titles[participation.title_at_time] = (min(first, date), max(last, date))
+        meeting = participation.meeting
+        first, last = titles.get(participation.title_at_time, (meeting, meeting))
+        titles[participation.title_at_time] = (min(first, meeting, key=lambda m: m.date),
+                                               max(last, meeting, key=lambda m: m.date))
     person.titles = sorted(({"title": t, "first": f, "last": la} for t, (f, la) in titles.items()),
-                           key=lambda row: row["first"])
+                           key=lambda row: row["first"].date)
     return person
 
 

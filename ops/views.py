@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousFileOperation
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from .health import broker_status, database_status
 
 @never_cache
 @require_GET
+@transaction.non_atomic_requests  # ATOMIC_REQUESTS would connect first and 500 when the database is down
 def healthz(request):
     """200 while the database answers: the dashboard works without the broker, so a broker
     outage is reported but does not take the app out of rotation."""

@@ -3,6 +3,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ops.versioning import VersionCheckedAdminMixin
+
 from .models import (
     Agreement,
     AgreementDocument,
@@ -120,7 +122,7 @@ class AgreementMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "partnership", "kind", "stage", "valid_from", "valid_until", "signed_on"]
     list_filter = ["stage", "kind", "partnership__partner_locality__country", "areas"]
     search_fields = ["title", "partnership__partner_locality__name_vi", "partnership__partner_locality__name_en",

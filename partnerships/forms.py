@@ -3,6 +3,7 @@ services decide, and their refusals come back as form errors."""
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,7 @@ from meetings.models import SourceArticle
 from partnerships.models import Agreement
 
 DATE_WIDGET = {"type": "date"}
+EVIDENCE_RECENT = 100
 
 
 def allowed_next_stages(agreement):
@@ -26,14 +28,19 @@ class AgreementAdvanceForm(forms.Form):
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.ModelChoiceField(label=_("Evidence article"), required=False,
-                                      queryset=SourceArticle.objects.none())
+                                      queryset=SourceArticle.objects.none(),
+                                      help_text=_("Needed to record a signing when no signed copy is attached."))
 
     def __init__(self, *args, agreement, **kwargs):
         kwargs.setdefault("initial", {"on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["to_stage"].choices = allowed_next_stages(agreement)
-        self.fields["evidence"].queryset = SourceArticle.objects.only("id", "title", "published_on").order_by(
-            "-published_on", "-id")
+        # The articles about this partnership's meetings, plus the latest ones: a bounded list.
+        recent = SourceArticle.objects.order_by("-published_on", "-id").values("pk")[:EVIDENCE_RECENT]
+        self.fields["evidence"].queryset = (
+            SourceArticle.objects.filter(Q(meetings__partnerships=agreement.partnership_id) | Q(pk__in=recent))
+            .distinct().only("id", "title", "published_on").order_by("-published_on", "-id")
+        )
 
     def add_service_error(self, error):
         """Put a ValidationError from the workflow on the matching field, or on the form."""

@@ -133,7 +133,8 @@ def partner_timeline(locality_id):
                 entries.append(TimelineEntry(article.published_on, "article", article))
     entries += [TimelineEntry(ms.completed_on or ms.due_on, "milestone", ms) for ms in milestones]
     order = {"milestone": 0, "stage": 1, "meeting": 2, "article": 3}
-    entries.sort(key=lambda e: (e.date, -order[e.kind]), reverse=True)
+    # Newest first; on the same day: milestones, stage changes, meetings, articles, each by id.
+    entries.sort(key=lambda e: (e.date, -order[e.kind], e.obj.pk), reverse=True)
 
     people = {}
     for m in meetings:
@@ -144,7 +145,7 @@ def partner_timeline(locality_id):
                 entry["meetings"] += 1
                 entry["last"] = max(entry["last"], m.date)
                 if p.title_at_time and p.title_at_time not in [t for t, _ in entry["titles"]]:
-                    entry["titles"].append((p.title_at_time, m.date))
+                    entry["titles"].append((p.title_at_time, m.display_date))
     people_list = sorted(people.values(), key=lambda e: e["last"], reverse=True)
 
     return PartnerTimeline(locality=locality, children=localities[1:], partnerships=partnerships,

@@ -236,6 +236,8 @@ class Agreement(models.Model):
                                             null=True, blank=True, on_delete=models.SET_NULL,
                                             related_name="agreements")
     notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False,
+                                          help_text=_("Counts saves, so that a stale form cannot overwrite a newer one."))
 
     history = HistoricalRecords()
 

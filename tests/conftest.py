@@ -29,3 +29,18 @@ def english_messages():
     """Assertions read English messages; tests of the Vietnamese UI switch language themselves."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def reference_rows(request):
+    """Rows that data migrations create (standard areas, role groups) are gone after a
+    transactional test flushed the database: put them back for the transactional tests."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        request.getfixturevalue("transactional_db")
+        from partnerships.areas import ensure_standard_areas
+        from partnerships.models import CooperationArea
+        from staff.roles import sync_role_groups
+
+        ensure_standard_areas(CooperationArea)
+        sync_role_groups()

@@ -4,6 +4,7 @@ Unset variables fall back to the embedded default: an SQLite file, e-mail printe
 to the console and Celery tasks run in-process. DEBUG is off unless asked for, and
 without DEBUG a SECRET_KEY must be given.
 """
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,9 +23,13 @@ DEBUG = env.bool("DEBUG", default=False)
 
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "django-insecure-local-development-only"
+    elif env.bool("ALLOW_EPHEMERAL_SECRET_KEY", default=False):
+        # manage.py commands (extract_article, load_demo…) sign nothing that must outlive them.
+        SECRET_KEY = secrets.token_urlsafe(50)
+    else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "django-insecure-local-development-only"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -101,7 +101,7 @@ def extract(text: str, *, url: str | None = None, published=None, gazetteer=None
     for k, paras in enumerate(seg_paras):
         sents = split_sentences("\n".join(paras))
         dr = find_event_date(sents, dateline=cr.dateline, url=url_for_year, published=published,
-                             lede_count=4 if k == 0 else 2)
+                             lede_count=4 if k == 0 else 2, dateline_near=cr.dateline_near)
         important = set(sents[:1]) | ({dr.sentence} if dr.sentence else set())
         people = extract_people(sents, gaz, important=important, known_people=known_people)
         kind, kind_sent = event_kind(cr.title if k == 0 else "", sents, gaz)

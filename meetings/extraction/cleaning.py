@@ -21,7 +21,11 @@ Plain-text algorithm (``clean_plain``):
 5. Trailing paragraphs of the body that share no named entity or key word with the title
    and lede (sidebar teasers pasted right after the article) are dropped.
 6. The title is the headline-like line just above the body with the best word overlap
-   with the lede.  A date line ("15/08/2023 14:56") near the title is kept as ``dateline``.
+   with the lede.  A date line ("15/08/2023 14:56") near the title is kept as ``dateline``;
+   without one, a publication line anywhere in the page ("Published: 27 September 2024",
+   "Cập nhật: ...", or a line that is only a date) is used, with ``dateline_near`` False.
+   A line ending with a short parenthesis after a word ("... tỉnh Gyeonggi (Hàn Quốc)") is a
+   headline, not a sentence.
    URLs on "Xem link gốc" / "Nguồn" / "Source" lines become ``source_urls``.
 """
 from __future__ import annotations
@@ -39,6 +43,7 @@ class CleanResult:
     title: str = ""
     paragraphs: list[str] = field(default_factory=list)
     dateline: str | None = None
+    dateline_near: bool = True      # False: found away from the title (after the body, page footer)
     source_urls: list[str] = field(default_factory=list)
     is_html: bool = False
 
@@ -82,7 +87,7 @@ _TIMESTAMP_RE = re.compile(
     re.I,
 )
 _DATELINE_RE = re.compile(
-    r"(\b\d{1,2}/\d{1,2}/(19|20)\d{2}\b|\b(19|20)\d{2}-\d{2}-\d{2}\b|"
+    r"(\b\d{1,2}/\d{1,2}/(19|20)\d{2}\b|\b\d{1,2}[.\-]\d{1,2}[.\-](19|20)\d{2}\b|\b(19|20)\d{2}-\d{2}-\d{2}(?!\d)|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b|"
     r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d{2}\b)",
     re.I,
@@ -92,6 +97,9 @@ _BULLET_RE = re.compile(r"^\s*[•·●▪◦\-–*+]\s*")
 _SITE_RULE_RE = re.compile(r"(ban doc|nhuan but|ban quyen|binh luan|vi pham|dieu khoan|terms of|readers|"
                            r"comment|subscribe|dang ky nhan|privacy|quang cao|advertis)")
 _SENT_END_CHARS = ".!?…\"”’:;)»"
+# A line ending with a short parenthesis ("(Hàn Quốc)", "(Cuba)", "(video)") after a word, with no
+# sentence punctuation inside the parenthesis nor right before it, is a headline or caption.
+_HEADLINE_PAREN_RE = re.compile(r"[^\W\d_]\s*\((?:[^().!?:;]{1,30})\)$")
 
 
 def _is_end_marker(folded: str) -> bool:
@@ -132,6 +140,8 @@ def _classify(line: str) -> str:
     if _DATELINE_RE.search(line) and n <= 10 and not bare.endswith("."):
         return "dateline"
     ends = bare.rstrip().endswith(tuple(_SENT_END_CHARS)) or bare.rstrip().endswith("./.")
+    if ends and _HEADLINE_PAREN_RE.search(bare.rstrip()):
+        ends = False    # "... tiếp Đoàn đại biểu tỉnh Gyeonggi (Hàn Quốc)": a headline, not a sentence
     if (n >= 8 and ends) or n >= 25:
         return "long"
     return "short"
@@ -175,6 +185,39 @@ _RELATED_REF_RE = re.compile(
 
 def _strip_bullet(line: str) -> str:
     return re.sub(r"^\s*[•·●▪◦*]\s+", "", line).strip()
+
+
+_PUBLISHED_RE = re.compile(
+    r"^\W*(published|posted|updated|last updated|date|publication date|released|cap nhat|ngay dang|dang luc|"
+    r"dang ngay|ngay xuat ban|xuat ban|thoi gian dang|ngay cap nhat)\b\s*(on|at|luc|ngay)?\s*[:\-–]?", re.I)
+_DATE_TIME_RE = re.compile(r"\d{1,2}:\d{2}(:\d{2})?\s*(am|pm|gmt\s*\+?\d*|\(gmt\s*\+\s*7\))?", re.I)
+
+
+def _mostly_date(line: str) -> bool:
+    """A line that is only a date (plus weekday, time, place of publication or a "Published:" label):
+    "Thứ Năm, 18/05/2023 - 16:20", "Published: 27 September 2024", "Hanoi, 5 June 2024"."""
+    f = fold(line)
+    f = _PUBLISHED_RE.sub(" ", f)
+    f = _DATELINE_RE.sub(" ", f)
+    f = _DATE_TIME_RE.sub(" ", f)
+    return len(re.findall(r"[a-z]+", f)) <= 3
+
+
+def _page_dateline(raw_lines: list[str], kinds: list[str], b_start: int, b_end: int) -> str | None:
+    """Publication line anywhere in the page (before or after the body): a "Published:" /
+    "Cập nhật:" line first, else the date-only line closest to the body.  Date lines that carry
+    more words (a teaser "Giá vàng hôm nay 22/11/2024") are not publication lines."""
+    cands = [j for j, l in enumerate(raw_lines) if l and _DATELINE_RE.search(l) and len(l.split()) <= 12
+             and (kinds[j] == "dateline" or _PUBLISHED_RE.match(fold(l))) and _mostly_date(l)]
+    if not cands:
+        return None
+    labelled = [j for j in cands if _PUBLISHED_RE.match(fold(raw_lines[j]))]
+    pool = labelled or cands
+
+    def distance(j):
+        return b_start - j if j < b_start else (j - b_end if j > b_end else 0)
+
+    return raw_lines[min(pool, key=distance)]
 
 
 def clean_plain(text: str) -> CleanResult:
@@ -300,11 +343,14 @@ def clean_plain(text: str) -> CleanResult:
             if kinds[j] == "short" and len(raw_lines[j].split()) >= 3:
                 best = raw_lines[j]
                 break
-    # Date line near the title / top of the body.
+    # Date line near the title / top of the body; else a publication line anywhere in the page.
     for j in range(max(0, b_start - 12), min(len(raw_lines), b_start + 3)):
         if kinds[j] == "dateline":
             res.dateline = raw_lines[j]
             break
+    if res.dateline is None:
+        res.dateline = _page_dateline(raw_lines, kinds, b_start, b_end)
+        res.dateline_near = res.dateline is None
 
     paras: list[str] = []
     seen = set()
@@ -374,8 +420,8 @@ def clean_html(html: str) -> CleanResult:
         res = clean_plain(_html_to_lines(html))
     if title:
         res.title = normalize_space(title)
-    if page_date and not res.dateline:
-        res.dateline = str(page_date)
+    if page_date and (not res.dateline or not res.dateline_near):
+        res.dateline, res.dateline_near = str(page_date), True
     res.is_html = True
     return res
 

@@ -5,10 +5,12 @@ The event date is the first date of the lede attached to a part-of-day word ("Ch
 or to a meeting verb (tiếp, hội đàm, làm việc, ký kết, met, received, signed ...).  Dates
 mentioned in passing ("ngày 27/6 vừa qua", "từ ngày 1/10/2023", "since ...") are ignored.
 
-The year comes, in order, from: the date phrase itself, the page's date line, the URL
-(/2023/10/, -2023...), the ``published`` date, then full dates elsewhere in the body.  With a
-reference date (date line or ``published``) the year is chosen so that the event is not after
-it.  If no year can be found, ``event_date`` is None, ``precision`` is "unknown" and the
+The year comes, in order, from: the date phrase itself, the page's date line (near the headline,
+else a publication line anywhere in the page: "Published: 27 September 2024" after the body,
+"Cập nhật: 15/08/2023 14:56"), the URL (/2023/10/, -2023...), the ``published`` date, then full
+dates elsewhere in the body.  With a reference date (date line or ``published``) the year is chosen
+so that the event is not after it.  A date line found away from the headline is used only when
+the event then falls within ~6 months before it (otherwise it belongs to something else).  If no year can be found, ``event_date`` is None, ``precision`` is "unknown" and the
 day/month pair is kept in ``day_month``.
 """
 from __future__ import annotations
@@ -126,7 +128,8 @@ def _candidates(sentence: str):
 
 _DATELINE_PATTERNS = [
     re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
-    _ISO,
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),     # ISO, also "2024-09-27T10:25"
+    re.compile(r"\b(?P<d>\d{1,2})[.\-](?P<m>\d{1,2})[.\-](?P<y>(?:19|20)\d{2})\b"),
 ]
 
 
@@ -171,6 +174,9 @@ def year_from_url(url: str | None) -> tuple[int, int | None] | None:
     return None
 
 
+_FAR_DATELINE_MAX_DAYS = 183
+
+
 def _fix_year(d: int, mo: int, year: int, ref: dt.date | None) -> int:
     """Pick the year so that the event is not after the reference (publication) date."""
     if ref is None:
@@ -181,7 +187,8 @@ def _fix_year(d: int, mo: int, year: int, ref: dt.date | None) -> int:
 
 
 def find_event_date(sentences: list[str], *, dateline: str | None = None, url: str | None = None,
-                    published: dt.date | None = None, lede_count: int = 4) -> DateResult:
+                    published: dt.date | None = None, lede_count: int = 4,
+                    dateline_near: bool = True) -> DateResult:
     best = None
     best_score = -1e9
     body_years: list[int] = []
@@ -223,6 +230,13 @@ def find_event_date(sentences: list[str], *, dateline: str | None = None, url: s
     res.part_of_day = pod
     res.sentence = sent
     page_date = parse_dateline(dateline)
+    if page_date and not dateline_near and not y:
+        # A date line found away from the headline (page footer, after the body) is taken as the
+        # publication date only when the event then falls shortly before it; a day/month after
+        # the footer date in the same year (a year-old event?) means the line is not this page's.
+        yy = _fix_year(d, mo, page_date.year, page_date)
+        if not _valid(d, mo, yy) or (page_date - dt.date(yy, mo, d)).days > _FAR_DATELINE_MAX_DAYS:
+            page_date = None
     ref = page_date or published
     year = None
     if y:

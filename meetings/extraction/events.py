@@ -79,7 +79,8 @@ def event_kind(title: str, lede: list[str], gaz) -> tuple[str, str]:
         return "signing", title
     for s in [title] + lede[:3]:
         f = fold(s)
-        if _VISIT_ABROAD.search(f) and not re.search(r"\b(tai|in|to) (ha noi|hanoi)\b", f) or _local_place_visit(f, gaz, s):
+        if _VISIT_ABROAD.search(f) and not re.search(r"\b(tai|in|to|den|sang) (ha noi|hanoi|viet nam|vietnam)\b", f) \
+                or _local_place_visit(f, gaz, s):
             # a foreign delegation visiting Hanoi is a reception, not a visit abroad
             if re.search(r"\bvisited\b", f) and re.search(r"\b(hanoi|ha noi)\b", f) and not re.search(r"hanoi(?:'s)? delegation|delegation (of|from) (the )?hanoi", f):
                 continue
@@ -236,7 +237,7 @@ _AREA_RX = {slug: re.compile(r"(?<![\w-])(?:" + "|".join(sorted(terms, key=len, 
 _COOP_CUE = re.compile(r"\b(hop tac|linh vuc|thuc day|tang cuong|trao doi|kinh nghiem|mong muon|de nghi|de xuat|"
                        r"uu tien|ho tro|ket noi|quan tam|cooperat\w*|collaborat\w*|areas?|fields?|sectors?|exchange\w*|"
                        r"promot\w*|boost\w*|strengthen\w*|partnership|work together|share|sharing|such as|including|"
-                       r"experience|expertise|learn\w*)\b")
+                       r"experience|expertise|learn\w*|chia se|giai phap)\b")
 
 
 def find_areas(sentences: list[str]) -> tuple[list[str], dict[str, str]]:

@@ -11,7 +11,12 @@ Two patterns are recognised, in Vietnamese and English:
 
 The name is the run of capitalised words after the title once organisation words (UBND,
 Thành ủy, People's Council ...) and gazetteer places are stripped; a Vietnamese name starts at a
-known surname and has 2-5 syllables.  Mentions are merged by folded name ignoring initials
+known surname and has 2-5 syllables.  A title stops before a verb or clause opener ("dẫn đầu",
+"làm Trưởng đoàn", "đã", "cho biết", "phát biểu", "said", "led"), compared with diacritics since
+"dẫn" folds like "dân".  A lone capitalised word followed by an organisation word ("Hội đồng Hành
+chính tỉnh", "Sở Ngoại vụ") is part of the organisation, not a name; one or two capitalised words
+right after a unit word ("tỉnh Matanzas") are an unknown place, and a longer run there loses its
+first word ("tỉnh Cienfuegos Alexandre Corona Quintero").  Mentions are merged by folded name ignoring initials
 ("Marc Knapper" = "Marc E. Knapper", "Daniel Kritenbrink" = "Daniel J.Kritenbrink") and near
 spellings ("Krekoria"/"Krekorian"); the longest name and the fullest title are kept.
 
@@ -77,6 +82,29 @@ _QUAL_LOWER = set(
     "trung uong cap cao lien hiep cac to chuc huu nghi dai dien dac menh toan quyen tam thoi thu nhat kiem huyen tinh "
     "quan bang tieu xa phuong khoa nhiem ky of the and for to in at on people's city".split()
 )
+# Words that end a title phrase: verbs and clause openers ("... tỉnh La Habana dẫn đầu", "... làm Trưởng
+# đoàn", "... đã", "... cho biết").  Compared in lower case WITH diacritics, because several fold to
+# organisation words ("dẫn" -> "dan" as in "nhân dân", "do" (led by) as in "thủ đô").
+_TITLE_STOP_VI = {
+    "dẫn", "do", "làm", "đã", "đang", "sẽ", "vừa", "cho", "phát", "khẳng", "nhấn", "cảm", "mong", "bày", "chúc",
+    "đề", "tiếp", "thăm", "gặp", "dự", "trao", "ký", "chia", "nói",
+    "là", "và", "cùng", "với", "có", "được", "bị", "tới", "đến", "sang", "về", "trong", "khi", "sau",
+    "trước", "bàn", "tái", "chào", "đánh", "nêu", "trình", "hoan", "ghi", "đón", "tặng", "mời",
+}
+_TITLE_STOP_EN = {"said", "says", "led", "leads", "leading", "who", "which", "has", "have", "had", "was", "were",
+                  "is", "are", "will", "would", "also", "received", "met", "welcomed", "thanked", "spoke", "signed",
+                  "attended", "visited", "hosted", "stressed", "noted", "affirmed", "expressed", "during", "on", "at"}
+# Lower-case words that may follow a person's name inside a sentence; any other title word right
+# after a capitalised run means that run was part of an organisation name ("Hội đồng Hành chính
+# tỉnh", "Ủy ban Nhân dân thành phố"), not a name.
+_AFTER_NAME_OK = {"tai", "cua", "of", "the", "and", "for", "to", "in", "at", "on"}
+
+
+def _is_title_stop(tok: str) -> bool:
+    low = tok.lower().rstrip(".")
+    return low in _TITLE_STOP_VI or low in _TITLE_STOP_EN
+
+
 _HONORIFIC_RE = r"(?<![\wÀ-ỹđ])(?:[Đđ]ồng chí|[Oo]ng|[Ôô]ng|[Bb]à|[Nn]gài|Mr\.?|Ms\.?|Mrs\.?|Madam|Dr\.?|H\.E\.)"
 _CAP = r"" + UPPER_CLASS + r""
 _NAME_TOKEN = r"(?:" + UPPER_CLASS + r"[\wÀ-ỹđ'’]*(?:-[\wÀ-ỹđ']+)*\.?|[A-Z]\.)"
@@ -204,8 +232,41 @@ _EN_ORG = {"national", "development", "front", "fatherland", "union", "associati
            "bureau", "division", "commission", "center", "centre", "foundation", "chamber", "commerce", "industry",
            "affairs", "foreign", "relations", "international", "external", "cooperation", "friendship", "organization",
            "organisation", "capital", "regional", "representative", "legislative", "executive", "general", "central",
+           "provincial", "administrative", "prefectural", "prefecture", "county", "municipality",
            "democratic", "republic", "kingdom", "federal", "socialist", "lao", "vietnamese", "korean", "japanese",
            "chinese", "french", "american", "cambodian", "indonesian", "thai", "russian"}
+
+
+def _org_fragment(run: list[str]) -> bool:
+    """A single capitalised word followed by an organisation / qualifier word other than "tại",
+    "của", "of" ... is the head of a compound common noun ("Hành chính", "Nhân dân", "Thường
+    trực", "Sở Ngoại vụ"), not a name: real names are followed by a verb, a comma or such a
+    connector.  ``run`` = the capitalised words once organisation words and places are stripped."""
+    return len(run) == 1
+
+
+_UNIT_WORDS = {"tinh", "pho", "huyen", "quan", "do", "bang", "xa", "phuong", "vung", "tran"}
+
+
+def _strip_unknown_place(cand, names, prev_word: str):
+    """"tỉnh Cienfuegos Alexandre Corona Quintero", "Governor of Okinawa Denny Tamaki": after an
+    administrative unit (or "of") a run of 3+ capitalised words with no known place stripped starts
+    with the unit's (one-word) name; Vietnamese names are already cut at their surname."""
+    if prev_word not in _UNIT_WORDS | {"of"} or len(cand) != len(names) or len(names) < 3:
+        return names
+    if fold(names[0]).rstrip(".") in VN_SURNAMES:
+        return names
+    return names[1:]
+
+
+def _unknown_place(cand, names, prev_word: str) -> bool:
+    """One or two capitalised words right after an administrative unit ("tỉnh Matanzas", "huyện
+    Xaythany", "thành phố Santiago") with nothing stripped as a known place are that unit's name,
+    not a person's (Vietnamese full names, surname first, are kept)."""
+    if prev_word not in _UNIT_WORDS or len(cand) != len(names) or len(names) > 2:
+        return False
+    f0 = fold(names[0]).rstrip(".")
+    return not (f0 in VN_SURNAMES and f0 not in _WEAK_SURNAMES and len(names) >= 2)
 
 
 def _name_after(s: str, pos: int, gaz: Gazetteer, max_tokens: int = 18):
@@ -219,28 +280,39 @@ def _name_after(s: str, pos: int, gaz: Gazetteer, max_tokens: int = 18):
     toks = _split_tokens(s[pos:])
     run: list[tuple[int, int, str]] = []
     saved: list[tuple[int, int, str]] = []
+    prev_word = ""          # the lower-case word right before the current run
+    run_prev = saved_prev = ""
     for k, (a, b, t) in enumerate(toks[:max_tokens]):
         if t in (",", ";", ":", "(", ")", "\"", "“", "”", "|", "/", ".") or t in ("–", "—") or (t == "-" and run):
             break
         if t == "-":
             continue
         if _is_cap(t) or re.fullmatch(r"[A-Z]\.", t):
+            if not run:
+                run_prev = prev_word
             run.append((a, b, t))
             continue
-        if fold(t) in _QUAL_LOWER or fold(t) in _ORG_WORDS:
-            if run and _clean_name_tokens([x[2] for x in run], gaz):
+        if (fold(t) in _QUAL_LOWER or fold(t) in _ORG_WORDS) and not _is_title_stop(t):
+            cleaned = _clean_name_tokens([x[2] for x in run], gaz) if run else []
+            if cleaned:
                 if fold(t) in _EN_FUNCTION:
-                    saved, run = run, []
+                    saved, saved_prev, run = run, run_prev, []
+                    prev_word = fold(t)
                     continue
-                break   # lowercase after a real name -> the name ended
+                if fold(t) in _AFTER_NAME_OK or not _org_fragment(cleaned):
+                    break   # lowercase after a real name -> the name ended
             run = []
+            prev_word = fold(t)
             continue
         break
     best = None
-    for cand in (saved, run):
+    for cand, cprev in ((saved, saved_prev), (run, run_prev)):
         if not cand:
             continue
         names = _clean_name_tokens([t for _, _, t in cand], gaz)
+        if _unknown_place(cand, names, cprev):
+            continue
+        names = _strip_unknown_place(cand, names, cprev)
         if _valid_name(names):
             best = (cand, names)
             break
@@ -291,6 +363,8 @@ def _scan_title(s: str, pos: int) -> int:
         if tok.strip() == "":
             i = m.end()
             continue
+        if _is_title_stop(tok) and not tok[:1].isupper():
+            break       # "... tỉnh La Habana dẫn đầu", "... Thủ đô Praha đã ..."
         if tok[:1].isupper() or fold(tok).rstrip(".") in _QUAL_LOWER or fold(tok).rstrip(".") in _ORG_WORDS:
             i = m.end()
             continue

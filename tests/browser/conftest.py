@@ -8,11 +8,7 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the Django ORM calls made by the
-# fixtures from the same thread are safe here (nothing else runs concurrently in it).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from tests.dashboard.conftest import editor, viewer, world  # noqa: E402,F401  (shared fixtures)
+from tests.dashboard.conftest import editor, viewer, world  # noqa: F401  (shared fixtures)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -38,18 +34,46 @@ def _media_url_for_live_server():
         yield
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(autouse=True)
+def _migration_data(transactional_db):
+    """Live-server tests run in transactional mode, and each one ends by flushing the tables:
+    the rows the data migrations made (the role groups, the standard areas) are gone for the
+    next test unless the serialized rollback restored them — which it does not when other
+    modules run in the same session. Re-create them, idempotently."""
+    from partnerships.areas import STANDARD_AREAS
+    from partnerships.models import CooperationArea
+    from staff.roles import sync_role_groups
+
+    sync_role_groups()
+    for slug, name_vi, name_en in STANDARD_AREAS:
+        CooperationArea.objects.get_or_create(slug=slug, defaults={"name_vi": name_vi, "name_en": name_en})
+
+
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per module. Playwright's sync API leaves an event loop registered on this
+    thread, so Django would refuse ORM calls from the fixtures; they are safe here (nothing
+    runs concurrently in this thread), hence DJANGO_ALLOW_ASYNC_UNSAFE — set only while the
+    browser lives, so neither later tests nor their subprocesses (manage.py check --deploy)
+    inherit it."""
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests need it")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from partnerships.models import Agreement, Milestone
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_login_then_overview(page, login, shot, world, editor):

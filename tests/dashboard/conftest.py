@@ -56,7 +56,8 @@ def world(db, editor):
     hanoi = HanoiFactory(latitude=Decimal("21.02850"), longitude=Decimal("105.85420"))
     hoan_kiem = Locality.objects.create(name_en="Hoan Kiem", name_vi="Hoàn Kiếm", kind=Locality.Kind.DISTRICT,
                                         country="VN", parent=hanoi, is_hanoi_side=True)
-    vientiane = LocalityFactory(name_en="Vientiane", name_vi="Viêng Chăn", aliases=["Vientiane Capital", "ນະຄອນຫຼວງວຽງຈັນ"],
+    vientiane = LocalityFactory(name_en="Vientiane", name_vi="Viêng Chăn",
+                                aliases=["Vientiane Capital", "ນະຄອນຫຼວງວຽງຈັນ"],
                                 kind=Locality.Kind.CAPITAL, country="LA",
                                 latitude=Decimal("17.97570"), longitude=Decimal("102.63310"))
     chanthabuly = LocalityFactory(name_en="Chanthabuly", name_vi="Chanthabuly", kind=Locality.Kind.DISTRICT,

@@ -145,3 +145,14 @@ def test_csrf_is_enforced(editor, world):
         assert client.post(url, data).status_code == 403, url
     world["soon"].refresh_from_db()
     assert world["soon"].status == Milestone.Status.PENDING
+
+
+def test_signing_with_an_evidence_article_is_accepted(editor_client, world):
+    world["visit"].articles.add(world["article"])  # an article about a Los Angeles meeting
+    response = editor_client.post(advance_url(world["la_mou"]), {
+        "to_stage": "signed", "on": datetime.date.today().isoformat(), "evidence": world["article"].pk})
+    assert response.status_code == 302
+    change = StageChange.objects.get(agreement=world["la_mou"])
+    assert change.evidence == world["article"]
+    page = editor_client.get(advance_url(world["la_mou"])).content.decode()
+    assert world["article"].title in page  # evidence shown in the stage history

@@ -90,7 +90,7 @@ def test_overview_widgets(client, editor, world):
     assert world["vientiane"] in context["map_points"]
     assert "img/world.svg" in html and "<circle" in html
     # Vientiane (102.6331 E, 17.9757 N) on the equirectangular 360×180 frame, with a decimal point
-    assert '<circle cx="282.63" cy="72.02"' in html
+    assert '<circle cx="282.63" cy="72.02" r="2.6"' in html
     assert len(context["months"]) == 12
 
 

@@ -4,6 +4,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from reminders.services import reminders_run
 from reminders.tasks import scan_reminders
@@ -24,7 +25,13 @@ class Command(BaseCommand):
             raise CommandError(f"--date must look like 2025-01-31, not {date!r}.") from None
 
         if not dry_run and not settings.CELERY_TASK_ALWAYS_EAGER:
-            scan_reminders.delay(today.isoformat())
+            try:
+                scan_reminders.delay(today.isoformat())
+            except KombuOperationalError as exc:
+                # Nothing was claimed: the scan runs in the worker. A clear message and a non-zero
+                # exit for cron, instead of a traceback; run it again once the broker is back.
+                raise CommandError(f"Could not queue the reminder scan: the Celery broker is unreachable ({exc}). "
+                                   "Nothing was claimed or sent; run the command again once it is back.") from None
             self.stdout.write(f"Queued the reminder scan for {today:%Y-%m-%d} through Celery "
                               f"(broker {settings.CELERY_BROKER_URL.split('@')[-1]}); the workers send the digests.")
             return

@@ -1,0 +1,127 @@
+"""Redis (the Celery broker) goes down while the app runs, then comes back.
+
+A private redis-server is started on a free port and stopped for real (the machine's shared
+Redis is never touched). While it is down the dashboard and the admin work, /healthz keeps the
+app in rotation and says the broker is down, and a reminder scan loses nothing: the command
+refuses cleanly and claims nothing, and a scan run in-process keeps its digest unsent. Once
+Redis is back a real worker catches up and the digest reaches an SMTP server exactly once."""
+import email
+import email.policy
+import os
+import tempfile
+import time
+import uuid
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from config.celery import app as celery_app
+from reminders.models import Digest
+from reminders.tasks import scan_reminders
+from tests.factories import UserFactory
+from tests.reliability.conftest import PrivateRedis, point_celery, start_worker, stop_process, wait_until
+from tests.services import require
+
+WAIT_SECONDS = 60
+
+
+@pytest.fixture
+def private_redis():
+    require(os.path.exists(PrivateRedis.BINARY),
+            "needs Debian's redis-server (apt-get install redis-server) to start a private broker")
+    redis = PrivateRedis()
+    redis.start()
+    yield redis
+    stop_process(redis.process)
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_the_app_works_without_redis_and_reminders_catch_up(private_redis, world, editor_client, smtp_server,
+                                                            settings, caplog, monkeypatch):
+    require(connection.vendor == "postgresql",
+            "needs PostgreSQL shared with the worker process (run with DATABASE_URL=postgres://…)")
+    today = timezone.localdate()
+    queue = f"reliability-{uuid.uuid4().hex[:12]}"
+    admin = Client()
+    admin.force_login(UserFactory(username="root", is_superuser=True))
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # read by /healthz and by the send_reminders command
+    # Celery's conf.broker_url prefers this variable (set in CI) over the configured value.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    saved = point_celery(celery_app, task_always_eager=False, broker_url=private_redis.url,
+                         task_default_queue=queue)
+    worker = None
+    log = tempfile.NamedTemporaryFile("w+", prefix="celery-reliability-", suffix=".log")
+    try:
+        assert Client().get("/healthz").json() == {"database": "ok", "broker": "ok"}
+
+        private_redis.stop()
+
+        # The web app does not need the broker: no page enqueues a task.
+        for url in ("/", "/partners/", "/meetings/", "/milestones/", f"/agreements/{world['mou'].pk}/"):
+            assert editor_client.get(url).status_code == 200, url
+        assert admin.get("/admin/").status_code == 200
+        assert admin.get(f"/admin/partnerships/agreement/{world['mou'].pk}/change/").status_code == 200
+        started = time.monotonic()
+        health = Client().get("/healthz")
+        assert (health.status_code, health.json()) == (200, {"database": "ok", "broker": "down"})
+        assert time.monotonic() - started < 10  # bounded: a load balancer's probe must not hang
+
+        # The daily command cannot queue the scan: it says so and claims nothing.
+        with pytest.raises(CommandError, match="broker"):
+            call_command("send_reminders", date=today.isoformat())
+        assert not Digest.objects.exists()
+
+        # A scan that runs anyway (a worker already inside it when Redis went away) claims the
+        # digest but cannot queue its sending: the digest stays unsent, nothing is marked sent.
+        claimed = scan_reminders.apply(args=[today.isoformat()]).get()
+        assert claimed and Digest.objects.filter(pk__in=claimed).count() == len(claimed)
+        assert set(Digest.objects.values_list("status", "attempts", "sent_at")) == {(Digest.Status.PENDING, 0, None)}
+        assert smtp_server.handler.messages == []
+        scan_lines = [r.getMessage() for r in caplog.records if "task=scan_reminders" in r.getMessage()]
+        assert [line for line in scan_lines if "outcome=broker_down" in line] == [
+            f"task=scan_reminders outcome=broker_down first_unqueued_digest_id={min(claimed)} error=OperationalError"]
+        assert any("outcome=ok" in line for line in scan_lines)
+
+        # Redis is back: the next scan (as beat would queue it) reaches a real worker, which
+        # re-queues the unsent digests and sends each one once.
+        private_redis.start()
+        wait_until(lambda: Client().get("/healthz").json()["broker"] == "ok", timeout=15, what="/healthz broker ok")
+        worker = start_worker(broker_url=private_redis.url, queue=queue, smtp_port=smtp_server.port, log=log)
+        scan_reminders.apply_async(args=[today.isoformat()], queue=queue)
+
+        def delivered():
+            assert worker.poll() is None, _tail(log)
+            return len(smtp_server.handler.messages) >= len(claimed)
+
+        try:
+            wait_until(delivered, timeout=WAIT_SECONDS, every=0.2, what=f"{len(claimed)} e-mails")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; worker log:\n{_tail(log)}") from None
+        # A second scan finds nothing left to send.
+        scan_reminders.apply_async(args=[today.isoformat()], queue=queue)
+        wait_until(lambda: _tail(log).count("task=scan_reminders") >= 2, timeout=WAIT_SECONDS, every=0.2,
+                   what="the second scan")
+        time.sleep(1)
+    finally:
+        point_celery(celery_app, **saved)
+        stop_process(worker)
+        log_text = _tail(log)
+        log.close()
+
+    assert len(smtp_server.handler.messages) == len(claimed), log_text
+    digests = list(Digest.objects.all())
+    assert {(d.status, d.attempts) for d in digests} == {(Digest.Status.SENT, 1)}
+    headers = sorted(email.message_from_bytes(m.content, policy=email.policy.default)["X-Reminder-Digest"]
+                     for m in smtp_server.handler.messages)
+    assert headers == sorted(str(pk) for pk in claimed)
+    assert "task=scan_reminders" in log_text and "digests=0" in log_text
+
+
+def _tail(log):
+    log.flush()
+    with open(log.name) as handle:
+        return handle.read()[-4000:]
