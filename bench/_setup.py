@@ -17,6 +17,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
+
+# DEBUG is off, as in production: the hashed static files must exist.
+call_command("collectstatic", interactive=False, verbosity=0)
+
 
 def percentile(values, fraction):
     ordered = sorted(values)

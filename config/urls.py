@@ -4,11 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ops.views import bare, healthz, protected_media
+from staff import views as staff_views
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("media/<path:path>", protected_media, name="protected_media"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", staff_views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -6,6 +6,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ops.versioning import VersionCheckedAdminMixin
 
+# The admin's rows cost about 0.4 ms each to render (links, checkboxes, choices): 50 a page
+# instead of 100 on the tables with tens of thousands of rows.
+LIST_PER_PAGE = 50
+
 from .models import Meeting, Participation, Person, SourceArticle
 from .services import article_content_hash
 
@@ -34,6 +38,8 @@ class MeetingAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     filter_horizontal = ["areas"]
     date_hierarchy = "date"
     list_select_related = ["locality"]
+    show_full_result_count = False  # a second COUNT(*) over 100,000 meetings on every page
+    list_per_page = LIST_PER_PAGE
     inlines = [ParticipationInline, ArticleInline]
     exclude = ["articles"]
 
@@ -44,9 +50,16 @@ class MeetingAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["full_name", "current_title", "country"]
+    list_display = ["full_name", "current_title", "country_name"]
     list_filter = ["country"]
     search_fields = ["full_name", "current_title", "participations__title_at_time"]
+    show_full_result_count = False
+    list_per_page = LIST_PER_PAGE
+
+    # The country field itself re-reads its 250 choices for each row shown (2 ms a row).
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return obj.country.name if obj.country else "-"
 
 
 @admin.register(Participation)
@@ -56,6 +69,8 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     search_fields = ["person__full_name", "title_at_time", "meeting__title"]
     autocomplete_fields = ["meeting", "person", "organization"]
     list_select_related = ["person", "meeting"]
+    show_full_result_count = False
+    list_per_page = LIST_PER_PAGE
 
 
 class SourceArticleAdminForm(forms.ModelForm):
@@ -81,6 +96,8 @@ class SourceArticleAdmin(SimpleHistoryAdmin):
     list_filter = ["review_status", "language", "publisher"]
     search_fields = ["title", "url", "publisher", "summary"]
     date_hierarchy = "published_on"
+    show_full_result_count = False
+    list_per_page = LIST_PER_PAGE
     readonly_fields = ["content_hash", "created_at"]
     fields = ["title", "url", "publisher", "published_on", "language", "review_status", "summary",
               "clean_text", "raw_text", "retrieved_at", "content_hash", "created_at"]

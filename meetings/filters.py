@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from dashboard.search import match_all, query_terms
+from dashboard.widgets import FastSelect, SelectedOnlySelect
 from meetings.models import Language, Meeting, Person, SourceArticle
 from partnerships.models import CooperationArea, Locality, Organization
 
@@ -13,7 +14,16 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _partners(request):
-    return Locality.objects.filter(is_hanoi_side=False, partnerships__isnull=False).distinct().order_by("name_en")
+    return (Locality.objects.filter(is_hanoi_side=False, partnerships__isnull=False).distinct()
+            .only("id", "name_vi", "name_en").order_by("name_en"))
+
+
+def _partner_label(name_vi, name_en):
+    # The same text as Locality.__str__, from plain values (see dashboard.widgets.FastSelect).
+    return f"{name_vi} ({name_en})" if name_vi and name_vi != name_en else name_en
+
+
+PARTNER_SELECT = FastSelect(label_fields=("name_vi", "name_en"), label=_partner_label)
 
 
 def _people(request):
@@ -32,12 +42,14 @@ class MeetingFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Title"), method="filter_q")
     date_from = filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE)
     date_to = filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE)
-    partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners, method="filter_partner")
+    partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners, method="filter_partner",
+                                        widget=PARTNER_SELECT)
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices)
+    # 20,000 people: the select lists only the chosen one (the person page links here).
     person = filters.ModelChoiceFilter(label=_("Person"), field_name="participations__person", queryset=_people,
-                                       distinct=True)
+                                       distinct=True, widget=SelectedOnlySelect)
     organization = filters.ModelChoiceFilter(label=_("Organization"), queryset=_organizations,
-                                             method="filter_organization")
+                                             method="filter_organization", widget=FastSelect)
     area = filters.ModelChoiceFilter(label=_("Area"), field_name="areas", queryset=_areas, distinct=True)
     sort = filters.OrderingFilter(
         fields=(("date", "date"), ("title", "title"), ("kind", "kind"), ("participant_count", "participants")),
@@ -69,7 +81,8 @@ class SourceArticleFilterSet(filters.FilterSet):
     published_to = filters.DateFilter(label=_("Published until"), field_name="published_on", lookup_expr="lte",
                                       widget=DATE)
     partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners,
-                                        field_name="meetings__partnerships__partner_locality", distinct=True)
+                                        field_name="meetings__partnerships__partner_locality", distinct=True,
+                                        widget=PARTNER_SELECT)
     sort = filters.OrderingFilter(
         fields=(("published_on", "published"), ("title", "title"), ("publisher", "publisher"),
                 ("review_status", "review")),
@@ -86,12 +99,13 @@ class SourceArticleFilterSet(filters.FilterSet):
 
 class PersonFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Name"), method="filter_q")
-    country = filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries))
+    country = filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries), widget=FastSelect)
     organization = filters.ModelChoiceFilter(label=_("Organization"), queryset=_organizations,
-                                             field_name="participations__organization", distinct=True)
+                                             field_name="participations__organization", distinct=True,
+                                             widget=FastSelect)
     partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners,
                                         field_name="participations__meeting__partnerships__partner_locality",
-                                        distinct=True)
+                                        distinct=True, widget=PARTNER_SELECT)
     sort = filters.OrderingFilter(
         fields=(("full_name", "name"), ("country", "country"), ("meeting_count", "meetings"),
                 ("last_met_on", "last_met")),

@@ -1,21 +1,50 @@
 """Read queries behind the dashboard's meeting, article and people pages."""
-from django.db.models import Count, Max, Min, Prefetch
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from meetings.models import Meeting, Participation, Person, SourceArticle
 from partnerships.models import Partnership, StageChange
 
 
+def _per_row(queryset, key, ids, **aggregates):
+    """{row id: {name: value}} of ``aggregates`` over ``queryset`` grouped by ``key``, for ``ids``."""
+    rows = queryset.filter(**{f"{key}__in": ids}).order_by().values(key).annotate(**aggregates)
+    return {row.pop(key): row for row in rows}
+
+
+def _count_subquery(queryset, key):
+    """The number of ``queryset`` rows whose ``key`` is the outer row, 0 when none: a correlated
+    subquery, so that it stays right beside filters that join and DISTINCT."""
+    counted = queryset.filter(**{key: OuterRef("pk")}).order_by().values(key).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def meeting_list():
+    """Meetings newest first; the counts come from ``meeting_list_counts`` for the shown page."""
     return (
         Meeting.objects.select_related("locality")
         .prefetch_related(
             Prefetch("partnerships", queryset=Partnership.objects.select_related("partner_locality")),
             "areas",
         )
-        .annotate(participant_count=Count("participations", distinct=True),
-                  article_count=Count("articles", distinct=True))
         .order_by("-date", "-id")
     )
+
+
+def meeting_sort_annotations():
+    return {"participant_count": {"participant_count": _count_subquery(Participation.objects, "meeting")}}
+
+
+def meeting_list_counts(meetings):
+    """Sets ``participant_count`` and ``article_count`` on each of ``meetings`` (one page)."""
+    ids = [m.pk for m in meetings]
+    if not ids:
+        return
+    participants = _per_row(Participation.objects, "meeting_id", ids, n=Count("id"))
+    articles = _per_row(Meeting.articles.through.objects, "meeting_id", ids, n=Count("id"))
+    for meeting in meetings:
+        meeting.participant_count = participants.get(meeting.pk, {}).get("n", 0)
+        meeting.article_count = articles.get(meeting.pk, {}).get("n", 0)
 
 
 def meeting_detail(pk):
@@ -37,11 +66,17 @@ def meeting_detail(pk):
 
 
 def article_list():
-    return (
-        SourceArticle.objects.defer("raw_text", "clean_text")
-        .annotate(meeting_count=Count("meetings", distinct=True))
-        .order_by("-published_on", "-id")
-    )
+    """Articles newest first; ``meeting_count`` comes from ``article_list_counts``."""
+    return SourceArticle.objects.defer("raw_text", "clean_text").order_by("-published_on", "-id")
+
+
+def article_list_counts(articles):
+    ids = [a.pk for a in articles]
+    if not ids:
+        return
+    meetings = _per_row(Meeting.articles.through.objects, "sourcearticle_id", ids, n=Count("id"))
+    for article in articles:
+        article.meeting_count = meetings.get(article.pk, {}).get("n", 0)
 
 
 def article_detail(pk):
@@ -53,11 +88,31 @@ def article_detail(pk):
 
 
 def person_list():
-    return Person.objects.annotate(
-        meeting_count=Count("participations", distinct=True),
-        last_met_on=Max("participations__meeting__date"),
-        first_met_on=Min("participations__meeting__date"),
-    ).order_by("full_name")
+    """People by name; ``meeting_count``, ``first_met_on`` and ``last_met_on`` come from
+    ``person_list_counts`` for the shown page."""
+    return Person.objects.order_by("full_name", "-id")
+
+
+def person_sort_annotations():
+    last_met = (Participation.objects.filter(person=OuterRef("pk")).order_by("-meeting__date")
+                .values("meeting__date")[:1])
+    return {
+        "meeting_count": {"meeting_count": _count_subquery(Participation.objects, "person")},
+        "last_met_on": {"last_met_on": Subquery(last_met)},
+    }
+
+
+def person_list_counts(people):
+    ids = [p.pk for p in people]
+    if not ids:
+        return
+    stats = _per_row(Participation.objects, "person_id", ids, meeting_count=Count("id"),
+                     last_met_on=Max("meeting__date"), first_met_on=Min("meeting__date"))
+    for person in people:
+        row = stats.get(person.pk, {})
+        person.meeting_count = row.get("meeting_count", 0)
+        person.last_met_on = row.get("last_met_on")
+        person.first_met_on = row.get("first_met_on")
 
 
 def person_detail(pk):

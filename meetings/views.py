@@ -37,6 +37,13 @@ class MeetingListView(FilteredListView):
     def base_queryset(self):
         return selectors.meeting_list()
 
+    @property
+    def sort_annotations(self):
+        return selectors.meeting_sort_annotations()
+
+    def annotate_rows(self, rows):
+        selectors.meeting_list_counts(rows)
+
 
 class MeetingDetailView(LoginRequiredMixin, TemplateView):
     template_name = "meetings/meeting_detail.html"
@@ -84,6 +91,9 @@ class SourceArticleListView(FilteredListView):
     def base_queryset(self):
         return selectors.article_list()
 
+    def annotate_rows(self, rows):
+        selectors.article_list_counts(rows)
+
 
 class SourceArticleDetailView(LoginRequiredMixin, TemplateView):
     template_name = "meetings/sourcearticle_detail.html"
@@ -112,6 +122,13 @@ class PersonListView(FilteredListView):
 
     def base_queryset(self):
         return selectors.person_list()
+
+    @property
+    def sort_annotations(self):
+        return selectors.person_sort_annotations()
+
+    def annotate_rows(self, rows):
+        selectors.person_list_counts(rows)
 
 
 class PersonDetailView(LoginRequiredMixin, TemplateView):

@@ -67,9 +67,14 @@ class Locality(models.Model):
         ]
 
     def __str__(self):
-        if self.name_vi and self.name_vi != self.name_en:
-            return f"{self.name_vi} ({self.name_en})"
-        return self.name_en
+        return self.display_name(self.name_vi, self.name_en)
+
+    @staticmethod
+    def display_name(name_vi, name_en):
+        """The label of a locality from its two names (also used without loading the row)."""
+        if name_vi and name_vi != name_en:
+            return f"{name_vi} ({name_en})"
+        return name_en
 
     def clean(self):
         if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
@@ -151,8 +156,14 @@ class Partnership(models.Model):
                                             null=True, blank=True, on_delete=models.SET_NULL,
                                             related_name="partnerships")
     notes = models.TextField(_("notes"), blank=True)
+    # Derived, never edited: the latest of established_on, its meetings' dates, the articles
+    # about those meetings and its agreements' stage changes. Rebuilt by
+    # services.partnerships_refresh_activity (from partnerships/signals.py) so that the
+    # dormant list reads one indexed column instead of three subqueries per partnership.
+    last_activity_on = models.DateField(_("last activity on"), null=True, blank=True, editable=False,
+                                        db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["last_activity_on"])
 
     class Meta:
         ordering = ["partner_locality__name_en"]
@@ -245,6 +256,15 @@ class Agreement(models.Model):
         ordering = ["-valid_from", "title"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        indexes = [
+            # The pipeline board: each stage's first cards, longest in the stage first.
+            models.Index(fields=["stage", "stage_changed_on", "title", "id"], name="partnerships_agreement_board"),
+            # The agreements list: its default order and the columns it sorts by.
+            models.Index(fields=["-valid_from", "title", "id"], name="partnerships_agreement_list"),
+            models.Index(fields=["title"], name="partnerships_agreement_title"),
+            models.Index(fields=["signed_on"], name="partnerships_agreement_signed"),
+            models.Index(fields=["stage_changed_on"], name="partnerships_agreement_changed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_from__isnull=True) | Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
@@ -317,6 +337,11 @@ class Milestone(models.Model):
         ordering = ["due_on", "id"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+        indexes = [
+            # The milestones list's default order, alone and under its status filter/tabs.
+            models.Index(fields=["due_on", "id"], name="partnerships_milestone_due"),
+            models.Index(fields=["status", "due_on", "id"], name="partnerships_milestone_status"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(agreement__isnull=False) | Q(partnership__isnull=False),
                                    name="%(app_label)s_%(class)s_has_subject"),

@@ -3,7 +3,7 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.db.models import DateField, Func, OuterRef, Subquery, Value
+from django.db.models import DateField, F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf
 
 from partnerships.models import Partnership, StageChange
@@ -28,9 +28,10 @@ def _latest(queryset, field):
 
 def partnerships_with_last_activity():
     """Partnerships annotated with the date of their last meeting, last article about one of
-    their meetings, last agreement stage change and `last_activity_on` (the latest of those
-    and of established_on; None when there was none;
-    `activity_key` is the same with 0001-01-01 for none) — one query, however many rows."""
+    their meetings, last agreement stage change and `activity_on` (the latest of those and of
+    established_on; None when there was none; `activity_key` is the same with 0001-01-01 for
+    none) — one query, however many rows, but three correlated subqueries per row: this is
+    what rebuilds the stored Partnership.last_activity_on, not something to list pages with."""
     from meetings.models import Meeting, SourceArticle  # meetings depends on partnerships
 
     last_meeting = _latest(Meeting.objects.filter(partnerships=OuterRef("pk")), "date")
@@ -52,19 +53,20 @@ def partnerships_with_last_activity():
             Coalesce("last_stage_change_on", never), Coalesce("established_on", never),
             output_field=DateField(),
         ),
-    ).annotate(last_activity_on=NullIf("activity_key", never))
+    ).annotate(activity_on=NullIf("activity_key", never))
 
 
 def partnerships_dormant(*, today, months=None):
     """Live partnerships with no meeting, article (through its meetings) or agreement stage
-    change in the last `months` months (default settings.DORMANT_AFTER_MONTHS). A partnership
-    established inside the window is not dormant yet. Constant number of queries."""
+    change in the last `months` months (default settings.DORMANT_AFTER_MONTHS), never-active
+    ones first, then the oldest activity. A partnership established inside the window is not
+    dormant yet. Reads the stored, indexed Partnership.last_activity_on; one query."""
     months = settings.DORMANT_AFTER_MONTHS if months is None else months
     since = months_before(today, months)
     return (
-        partnerships_with_last_activity()
-        .filter(activity_key__lt=since)
+        Partnership.objects.filter(Q(last_activity_on__lt=since) | Q(last_activity_on__isnull=True))
         .exclude(status=Partnership.Status.ENDED)
         .select_related("hanoi_locality", "partner_locality", "responsible_officer")
-        .order_by("activity_key", "pk")
+        # NULL (never any activity) sorts first on both vendors.
+        .order_by(F("last_activity_on").asc(nulls_first=True), "pk")
     )

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from partnerships.models import Agreement, AgreementDocument, Milestone, MilestoneTemplate, StageChange
+from partnerships.models import Agreement, AgreementDocument, Milestone, MilestoneTemplate, Partnership, StageChange
 
 EXPIRY_NOTE = "Validity ended"
 
@@ -191,3 +191,24 @@ def milestone_snooze(*, milestone, until, by):
     locked.save(update_fields=["snoozed_until"])
     milestone.snoozed_until = until
     return locked
+
+
+@transaction.atomic
+def partnerships_refresh_activity(*, partnership_ids):
+    """Recompute the stored Partnership.last_activity_on of these partnerships from their
+    meetings, the articles about those meetings, their agreements' stage changes and
+    established_on. Derived data only: called from partnerships/signals.py and seed_scale."""
+    from partnerships.selectors import partnerships_with_last_activity
+
+    ids = sorted({pk for pk in partnership_ids if pk is not None})
+    if not ids:
+        return 0
+    # Race condition: two transactions adding activity to one partnership would each compute
+    # the latest date without the other's uncommitted row, and the later write would win.
+    # Lock the rows first (in pk order, against deadlocks); the recompute below is a new
+    # statement, so under READ COMMITTED it sees whatever the lock holder committed.
+    list(Partnership.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    rows = [Partnership(pk=pk, last_activity_on=on) for pk, on in
+            partnerships_with_last_activity().filter(pk__in=ids).values_list("pk", "activity_on")]
+    Partnership.objects.bulk_update(rows, ["last_activity_on"], batch_size=500)
+    return len(rows)

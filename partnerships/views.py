@@ -51,13 +51,29 @@ class PartnershipListView(FilteredListView):
     def base_queryset(self):
         return selectors.partnership_list()
 
+    @property
+    def sort_annotations(self):
+        return selectors.partnership_sort_annotations()
+
+    def annotate_rows(self, rows):
+        selectors.partnership_list_counts(rows)
+
 
 class PartnerTimelineView(LoginRequiredMixin, TemplateView):
+    """A partner's page. The busiest partner has 800 timeline entries and 400 people met:
+    the page shows the newest ``TIMELINE_LIMIT`` and the latest ``PEOPLE_LIMIT``, and
+    ``?all=1`` shows everything."""
+
     template_name = "partnerships/partner_detail.html"
+    TIMELINE_LIMIT = 50
+    PEOPLE_LIMIT = 20
 
     def get_context_data(self, **kwargs):
+        show_all = self.request.GET.get("all") == "1"
         try:
-            timeline = selectors.partner_timeline(self.kwargs["pk"])
+            timeline = selectors.partner_timeline(
+                self.kwargs["pk"], limit=None if show_all else self.TIMELINE_LIMIT,
+                people_limit=None if show_all else self.PEOPLE_LIMIT)
         except Locality.DoesNotExist:
             raise Http404 from None
         return super().get_context_data(timeline=timeline, locality=timeline.locality, **kwargs)
@@ -82,11 +98,12 @@ class AgreementListView(FilteredListView):
     ]
 
     def base_queryset(self):
-        return selectors.agreement_list()
+        return selectors.agreement_list(with_areas=self.request.GET.get("export") == "csv")
 
 
 class AgreementBoardView(FilteredListView):
-    """The pipeline: one column per stage, the filtered agreements as cards."""
+    """The pipeline: one column per stage, the filtered agreements as cards, at most
+    COLUMN_LIMIT per column with a link to the rest in the table."""
 
     filterset_class = AgreementFilterSet
     template_name = "partnerships/agreement_board.html"
@@ -94,17 +111,18 @@ class AgreementBoardView(FilteredListView):
     paginate_by = None
     csv_name = "agreements"
     csv_columns = AgreementListView.csv_columns
-    BOARD_LIMIT = 500
+    COLUMN_LIMIT = 10
 
     def base_queryset(self):
-        return selectors.agreement_list().order_by("stage_changed_on", "title")
+        # Longest in their stage first; the (stage, stage_changed_on, title, id) index serves it.
+        return selectors.agreement_list().order_by("stage_changed_on", "title", "id")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        by_stage = {stage: [] for stage in Agreement.Stage}
-        for agreement in context["object_list"][: self.BOARD_LIMIT]:
-            by_stage[Agreement.Stage(agreement.stage)].append(agreement)
-        context["columns"] = [(stage, by_stage[stage]) for stage in Agreement.Stage]
+        columns = selectors.agreement_board(self.object_list, per_stage=self.COLUMN_LIMIT)
+        # object_list is the cards on the board, not every agreement the filters match.
+        context = super().get_context_data(object_list=[card for column in columns for card in column], **kwargs)
+        context["columns"] = [(column.stage, column) for column in columns]
+        context["total"] = sum(column.total for column in columns)
         return context
 
 

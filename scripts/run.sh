@@ -6,5 +6,6 @@ scripts/bootstrap.sh requirements.txt
 export DEBUG=${DEBUG:-1}
 .venv/bin/python manage.py migrate --no-input
 .venv/bin/python manage.py load_demo
-echo "Dashboard: http://127.0.0.1:8000/   (admin: http://127.0.0.1:8000/admin/)"
-exec .venv/bin/python manage.py runserver "${ADDRESS:-127.0.0.1:8000}"
+address=${ADDRESS:-127.0.0.1:8000}
+echo "Dashboard: http://$address/   (admin: http://$address/admin/)"
+exec .venv/bin/python manage.py runserver "$address"

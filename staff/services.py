@@ -17,3 +17,14 @@ def calendar_token_reset(*, user):
     profile.calendar_token = new_calendar_token()
     profile.save(update_fields=["calendar_token"])
     return profile
+
+
+def profile_language_set(*, user, language):
+    """Remembers the dashboard language the user chose, for their reminder e-mails too."""
+    if language not in StaffProfile.Language.values:
+        return None
+    profile = profile_for(user)
+    if profile.language != language:
+        profile.language = language
+        profile.save(update_fields=["language"])
+    return profile

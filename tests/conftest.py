@@ -44,3 +44,17 @@ def reference_rows(request):
 
         ensure_standard_areas(CooperationArea)
         sync_role_groups()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Says where the browser tests left their screenshots, so that a person can look at the pages."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parent.parent / "test-artifacts" /
+                                 "screenshots"))
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    if shots:
+        terminalreporter.write_sep("-", f"{len(shots)} screenshots in {folder}")
+        for shot in shots:
+            terminalreporter.write_line(f"  {shot.name}")

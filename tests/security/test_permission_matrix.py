@@ -23,7 +23,7 @@ EDITORS = (LOGIN, 403, 200, 200)
 EXPECTED = {
     "healthz": (200, 200, 200, 200),
     "protected_media": LOGGED_IN,
-    "set_language": (302, 302, 302, 302),
+    "set_language": (405, 405, 405, 405),  # POST only
     "login": (200, 200, 200, 200),
     "logout": (405, 405, 405, 405),
     "ingestion:article_add": EDITORS,

@@ -1,0 +1,68 @@
+"""Select widgets for the list filters that stay fast with thousands of choices.
+
+Django renders a template per ``<option>``: the 936 partners took 100–250 ms per page and the
+20,000 people of the meeting filter 2.5 s and 940 KB of HTML. These widgets write the same
+markup in one pass."""
+from django import forms
+from django.forms.models import ModelChoiceIteratorValue
+from django.forms.utils import flatatt
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+
+def _value(value):
+    return value.value if isinstance(value, ModelChoiceIteratorValue) else value
+
+
+class FastSelect(forms.Select):
+    """A ``<select>`` written in one pass, same markup as ``forms.Select``. With ``label_fields``
+    and ``label``, a model choice reads those columns as plain values (no model instances, half
+    the time for 936 partners): ``label(*values)`` must give what ``str(obj)`` gives."""
+
+    def __init__(self, attrs=None, choices=(), *, label_fields=None, label=None):
+        super().__init__(attrs, choices)
+        self.label_fields, self.label = label_fields, label
+
+    def choices_to_render(self, selected):
+        choices = self.choices
+        queryset = getattr(choices, "queryset", None)
+        if queryset is None or not self.label_fields:
+            return choices
+        rows = [("", choices.field.empty_label)] if choices.field.empty_label is not None else []
+        values = queryset.values_list("pk", *self.label_fields)
+        return rows + [(pk, self.label(*labels)) for pk, *labels in values]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in self.format_value(value)}
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        parts = []
+        for option_value, option_label in self.choices_to_render(selected):
+            if isinstance(option_label, (list, tuple)):
+                inner = "".join(self._option(v, label, selected) for v, label in option_label)
+                parts.append(f'<optgroup label="{conditional_escape(option_value)}">{inner}</optgroup>')
+            else:
+                parts.append(self._option(option_value, option_label, selected))
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), mark_safe("".join(parts)))
+
+    @staticmethod
+    def _option(value, label, selected):
+        value = "" if _value(value) is None else str(_value(value))
+        mark = " selected" if value in selected else ""
+        return f'<option value="{conditional_escape(value)}"{mark}>{conditional_escape(label)}</option>'
+
+
+class SelectedOnlySelect(FastSelect):
+    """A model ``<select>`` that lists only the empty choice and the chosen row: for filters over
+    tens of thousands of rows (people), reached through links such as the person page's
+    "meetings with this person". Any valid id in the URL still filters."""
+
+    def choices_to_render(self, selected):
+        choices = self.choices
+        queryset = getattr(choices, "queryset", None)
+        if queryset is None:
+            return choices
+        rows = [("", choices.field.empty_label or "")] if choices.field.empty_label is not None else []
+        ids = [v for v in selected if v.isdigit()]
+        if ids:
+            rows += [(obj.pk, choices.field.label_from_instance(obj)) for obj in queryset.filter(pk__in=ids)]
+        return rows
