@@ -3,6 +3,8 @@
 Django renders a template per ``<option>``: the 936 partners took 100–250 ms per page and the
 20,000 people of the meeting filter 2.5 s and 940 KB of HTML. These widgets write the same
 markup in one pass."""
+from html import escape
+
 from django import forms
 from django.forms.models import ModelChoiceIteratorValue
 from django.forms.utils import flatatt
@@ -48,7 +50,13 @@ class FastSelect(forms.Select):
     def _option(value, label, selected):
         value = "" if _value(value) is None else str(_value(value))
         mark = " selected" if value in selected else ""
-        return f'<option value="{conditional_escape(value)}"{mark}>{conditional_escape(label)}</option>'
+        return f'<option value="{escape(value)}"{mark}>{_escape_label(label)}</option>'
+
+
+def _escape_label(label):
+    """conditional_escape() for option labels, about three times faster on the plain strings read
+    from the database (which shows at five thousand options); SafeStrings are kept as they are."""
+    return label.__html__() if hasattr(label, "__html__") else escape(str(label))
 
 
 class SelectedOnlySelect(FastSelect):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import SourceArticle
 from partnerships.models import Agreement
-from partnerships.widgets import LongSelect
+from dashboard.widgets import FastSelect
 
 DATE_WIDGET = {"type": "date"}
 EVIDENCE_RECENT = 100
@@ -28,7 +28,7 @@ class AgreementAdvanceForm(forms.Form):
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = forms.ModelChoiceField(label=_("Evidence article"), required=False,
-                                      queryset=SourceArticle.objects.none(), widget=LongSelect,
+                                      queryset=SourceArticle.objects.none(), widget=FastSelect,
                                       help_text=_("Needed to record a signing when no signed copy is attached."))
 
     def __init__(self, *args, agreement, **kwargs):
