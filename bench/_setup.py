@@ -1,4 +1,5 @@
 """Shared set-up for the benchmark scripts: Django configured from the environment."""
+import fcntl
 import os
 import sys
 from pathlib import Path
@@ -19,8 +20,11 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-# DEBUG is off, as in production: the hashed static files must exist.
-call_command("collectstatic", interactive=False, verbosity=0)
+# DEBUG is off, as in production: the hashed static files must exist. One run at a time writes
+# them (two benchmarks started together would trip over each other's files).
+with open(ROOT / ".collectstatic.lock", "w") as lock:
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def percentile(values, fraction):

@@ -5,7 +5,10 @@ served by the same server in the same run (the ratio is the figure that counts).
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python manage.py seed_scale --meetings 100000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python bench/load.py [--seconds 10]
 
-Needs Debian's wrk (installed here when missing and run as root)."""
+The server runs as in production: the page cache in Redis (BENCH_CACHE_URL, default
+redis://127.0.0.1:6379/5, emptied first), so after the first request a page is served from the
+cache until the data changes; nothing is written during the run. ``--no-page-cache`` measures
+every request rendered afresh. Needs Debian's wrk (installed here when missing and run as root)."""
 import argparse
 import json
 import os
@@ -26,6 +29,7 @@ from django.db.models import Count
 from partnerships.models import Locality
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
 BASE = f"http://127.0.0.1:{PORT}"
 
 
@@ -48,8 +52,15 @@ def session_cookie():
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def start_server():
-    env = dict(os.environ, BENCH_ENDPOINTS="1", DEBUG="0")
+def empty_page_cache():
+    import redis
+
+    redis.Redis.from_url(CACHE_URL).flushdb()
+
+
+def start_server(page_cache):
+    env = dict(os.environ, BENCH_ENDPOINTS="1", DEBUG="0", CACHE_URL=CACHE_URL,
+               PAGE_CACHE_SECONDS="600" if page_cache else "0")
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--workers", "2", "--bind",
          f"127.0.0.1:{PORT}", "--log-level", "warning"], cwd=_setup.ROOT, env=env, start_new_session=True)
@@ -85,6 +96,7 @@ def run_wrk(url, seconds, cookie):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--no-page-cache", action="store_true", help="render every request afresh")
     args = parser.parse_args()
     ensure_wrk()
     partner = (Locality.objects.filter(is_hanoi_side=False).annotate(n=Count("partnerships__meetings"))
@@ -93,13 +105,14 @@ def main():
              ("meetings filtered", "/meetings/?kind=reception&date_after=2020-01-01"),
              ("search", "/search/?q=vieng%20chan")]
     cookie = session_cookie()
-    server = start_server()
+    empty_page_cache()
+    server = start_server(page_cache=not args.no_page_cache)
     rows = []
     try:
         for name, path in pages:
             bare = run_wrk(f"{BASE}/bench/bare", args.seconds, cookie)
             page = run_wrk(f"{BASE}{path}", args.seconds, cookie)
-            row = {"page": name, "path": path, **page, "bare_rps": bare["rps"],
+            row = {"page": name, "path": path, "page_cache": not args.no_page_cache, **page, "bare_rps": bare["rps"],
                    "ratio": round(page["rps"] / bare["rps"], 3) if bare["rps"] else None}
             print(json.dumps(row, ensure_ascii=False), flush=True)
             rows.append(row)

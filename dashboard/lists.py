@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import ListView
 
+from dashboard.content_cache import CachedPageMixin
+
 CSV_ROW_LIMIT = 50_000
 
 
@@ -43,7 +45,7 @@ def _cell(value):
 CSV_CHUNK = 2_000
 
 
-class FilteredListView(LoginRequiredMixin, ListView):
+class FilteredListView(CachedPageMixin, LoginRequiredMixin, ListView):
     """``base_queryset()`` gives the rows, without per-row aggregates: those are filled in by
     ``annotate_rows()`` for the shown page only (or each CSV chunk), so that a page of 25 does
     not aggregate 300,000 participations. An aggregate is computed in SQL for every row only

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from dashboard import selectors
+from dashboard.content_cache import CachedPageMixin
 from dashboard.ical import meeting_event, milestone_event, new_calendar
 from meetings.selectors import meetings_for_calendar
 from partnerships.models import Milestone
@@ -21,7 +22,7 @@ from staff.services import calendar_token_reset, profile_for
 FEED_PAST_DAYS = 30
 
 
-class OverviewView(LoginRequiredMixin, TemplateView):
+class OverviewView(CachedPageMixin, LoginRequiredMixin, TemplateView):
     template_name = "dashboard/overview.html"
 
     def get_context_data(self, **kwargs):
@@ -30,7 +31,7 @@ class OverviewView(LoginRequiredMixin, TemplateView):
                                         **kwargs)
 
 
-class SearchView(LoginRequiredMixin, TemplateView):
+class SearchView(CachedPageMixin, LoginRequiredMixin, TemplateView):
     template_name = "dashboard/search.html"
 
     def get_context_data(self, **kwargs):

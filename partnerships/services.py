@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from dashboard.content_cache import data_changed
 from partnerships.models import Agreement, AgreementDocument, Milestone, MilestoneTemplate, Partnership, StageChange
 
 EXPIRY_NOTE = "Validity ended"
@@ -33,6 +34,7 @@ def _milestones_for_stage_create(*, agreement, stage, on):
     ]
     if milestones:
         bulk_create_with_history(milestones, Milestone)
+        data_changed()  # bulk_create sends no signal
     return milestones
 
 
@@ -211,4 +213,5 @@ def partnerships_refresh_activity(*, partnership_ids):
     rows = [Partnership(pk=pk, last_activity_on=on) for pk, on in
             partnerships_with_last_activity().filter(pk__in=ids).values_list("pk", "activity_on")]
     Partnership.objects.bulk_update(rows, ["last_activity_on"], batch_size=500)
+    data_changed()  # bulk_update sends no signal
     return len(rows)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from dashboard.content_cache import CachedPageMixin
 from dashboard.continents import continent_of
 from dashboard.lists import Column, FilteredListView
 from partnerships import list_selectors as selectors
@@ -59,7 +60,7 @@ class PartnershipListView(FilteredListView):
         selectors.partnership_list_counts(rows)
 
 
-class PartnerTimelineView(LoginRequiredMixin, TemplateView):
+class PartnerTimelineView(CachedPageMixin, LoginRequiredMixin, TemplateView):
     """A partner's page. The busiest partner has 800 timeline entries and 400 people met:
     the page shows the newest ``TIMELINE_LIMIT`` and the latest ``PEOPLE_LIMIT``, and
     ``?all=1`` shows everything."""

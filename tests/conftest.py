@@ -32,6 +32,15 @@ def english_messages():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: a rolled-back test leaves no pages behind."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def reference_rows(request):
     """Rows that data migrations create (standard areas, role groups) are gone after a
     transactional test flushed the database: put them back for the transactional tests."""

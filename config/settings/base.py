@@ -101,6 +101,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache: Redis when CACHE_URL (or REDIS_URL) names one, shared by every web and worker
+# process; otherwise this process's memory. Short socket timeouts: an unreachable cache must
+# not hold a page (the page cache then renders as if nothing were cached).
+CACHE_URL = env("CACHE_URL", default=env("REDIS_URL", default=""))
+if CACHE_URL:
+    CACHES = {"default": {
+        "BACKEND": "ops.redis_cache.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="hn"),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# Rendered page content is kept until the data changes (dashboard.content_cache), at most this
+# long. On only with a shared cache: a write in one process must reach every other one.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if CACHE_URL else 0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

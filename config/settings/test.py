@@ -15,3 +15,7 @@ MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 
 # Tasks run in-process in tests; the end-to-end test starts a real worker and turns this off itself.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  # noqa: F405
+
+# The page cache is on in tests (one process, memory cache), so every test of a page also
+# checks that a write shows on the next request. tests/conftest.py empties it between tests.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # noqa: F405

@@ -1,8 +1,10 @@
 """Each page runs a fixed number of SQL queries whatever the number of rows: 35+ of
 everything here, so an N+1 in a template or selector would blow the budget."""
 import datetime
+import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from meetings.models import Participation
@@ -117,11 +119,33 @@ def test_query_budget(client, editor, crowd, page, django_assert_max_num_queries
     client.force_login(editor)
     url = urls(crowd, token)[page]
     client.get(url)  # warm up: session, content types, profile
+    cache.clear()  # the budget is for rendering the page, not for serving it from the page cache
     with django_assert_max_num_queries(BUDGETS[page]):
         response = client.get(url)
     assert response.status_code == 200
     if page.endswith("_list") or page == "agreement_board":
         assert len(response.context["object_list"]) >= 25
+
+
+CACHED_PAGES = sorted(set(BUDGETS) - {"agreement_detail", "meeting_detail", "article_detail", "person_detail",
+                                      "calendar_feed"})
+
+
+@pytest.mark.parametrize("page", CACHED_PAGES)
+def test_cached_page_is_the_same_page_for_one_query(client, editor, crowd, page, django_assert_num_queries):
+    """Served again before any change, a page comes from the page cache: the session is the
+    only query, and it is the same page as the fresh one."""
+    client.force_login(editor)
+    url = urls(crowd, "x")[page]
+    fresh = client.get(url)
+    with django_assert_num_queries(1):
+        cached = client.get(url)
+
+    def without_tokens(response):
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+    assert cached.status_code == 200
+    assert without_tokens(cached) == without_tokens(fresh)
 
 
 @pytest.mark.parametrize("page", ["partner_list", "meeting_list", "person_list", "agreement_list"])

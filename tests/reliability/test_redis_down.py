@@ -8,6 +8,7 @@ Redis is back a real worker catches up and the digest reaches an SMTP server exa
 import email
 import email.policy
 import os
+import signal
 import tempfile
 import time
 import uuid
@@ -125,3 +126,33 @@ def _tail(log):
     log.flush()
     with open(log.name) as handle:
         return handle.read()[-4000:]
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_pages_while_the_cache_redis_hangs_and_after(private_redis, world, editor_client, settings):
+    """The page cache lives in Redis. Redis stops answering (the process is frozen, so it keeps
+    its keys, as behind a broken network): pages are rendered without the cache, quickly, and a
+    change saved meanwhile shows. Once Redis answers again the stale page it still holds is not
+    served: the change missed by the cache is recorded first."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": private_redis.url,
+                                   "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3}}}
+    url = f"/partners/{world['vientiane'].pk}/"
+    assert "Viêng Chăn" in editor_client.get(url).content.decode()
+    assert "Viêng Chăn" in editor_client.get(url).content.decode()  # now from Redis
+
+    private_redis.process.send_signal(signal.SIGSTOP)
+    try:
+        world["vientiane"].name_vi = "Viêng Chăn (đổi tên khi Redis treo)"
+        world["vientiane"].save()
+        started = time.monotonic()
+        response = editor_client.get(url)
+        assert response.status_code == 200
+        assert "Viêng Chăn (đổi tên khi Redis treo)" in response.content.decode()
+        assert time.monotonic() - started < 5
+    finally:
+        private_redis.process.send_signal(signal.SIGCONT)
+
+    for _ in range(2):  # the first request records the missed change, the second may read the cache
+        assert "Viêng Chăn (đổi tên khi Redis treo)" in editor_client.get(url).content.decode()

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from dashboard.content_cache import data_changed
+
 from .backup import EXCLUDED
 
 # Rows that migrations create themselves (groups, standard areas) may be present in an empty database.
@@ -38,6 +40,7 @@ class Command(BaseCommand):
             tar.extractall(workdir, filter="data")
             with transaction.atomic():
                 call_command("loaddata", str(Path(workdir) / "data.json"), verbosity=0)
+                data_changed()  # loaddata's saves are raw: the page cache does not count them
             restored = 0
             for source in (Path(workdir) / "media").rglob("*") if (Path(workdir) / "media").exists() else []:
                 if source.is_file():

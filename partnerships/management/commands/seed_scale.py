@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from meetings.models import Meeting, Participation, Person, SourceArticle
+from dashboard.content_cache import data_changed
 from meetings.services import article_content_hash
 from partnerships.models import Agreement, CooperationArea, Locality, Milestone, Partnership, StageChange
 from partnerships.services import partnerships_refresh_activity
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._seed(meetings, scale)
             self._refresh_activity()
+            data_changed()  # bulk_create sends no signal: cached pages must not survive the load
         self._analyze()
 
     def _analyze(self):
