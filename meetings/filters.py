@@ -8,13 +8,14 @@ from django_countries import countries
 from dashboard.search import match_all, query_terms
 from dashboard.widgets import FastSelect, SelectedOnlySelect
 from meetings.models import Language, Meeting, Person, SourceArticle
-from partnerships.models import CooperationArea, Locality, Organization
+from partnerships.models import CooperationArea, Locality, Organization, Partnership
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _partners(request):
-    return (Locality.objects.filter(is_hanoi_side=False, partnerships__isnull=False).distinct()
+    # A semi-join rather than a join with DISTINCT over 3,000 partnerships.
+    return (Locality.objects.filter(is_hanoi_side=False, pk__in=Partnership.objects.values("partner_locality_id"))
             .only("id", "name_vi", "name_en").order_by("name_en"))
 
 
@@ -44,13 +45,14 @@ class MeetingFilterSet(filters.FilterSet):
     date_to = filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE)
     partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners, method="filter_partner",
                                         widget=PARTNER_SELECT)
-    kind = filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices)
+    kind = filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices, widget=FastSelect)
     # 20,000 people: the select lists only the chosen one (the person page links here).
     person = filters.ModelChoiceFilter(label=_("Person"), field_name="participations__person", queryset=_people,
                                        distinct=True, widget=SelectedOnlySelect)
     organization = filters.ModelChoiceFilter(label=_("Organization"), queryset=_organizations,
                                              method="filter_organization", widget=FastSelect)
-    area = filters.ModelChoiceFilter(label=_("Area"), field_name="areas", queryset=_areas, distinct=True)
+    area = filters.ModelChoiceFilter(label=_("Area"), field_name="areas", queryset=_areas, distinct=True,
+                                     widget=FastSelect)
     sort = filters.OrderingFilter(
         fields=(("date", "date"), ("title", "title"), ("kind", "kind"), ("participant_count", "participants")),
         label=_("Sort"),
@@ -73,8 +75,9 @@ class MeetingFilterSet(filters.FilterSet):
 
 class SourceArticleFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Title"), method="filter_q")
-    review_status = filters.ChoiceFilter(label=_("Review"), choices=SourceArticle.ReviewStatus.choices)
-    language = filters.ChoiceFilter(label=_("Language"), choices=Language.choices)
+    review_status = filters.ChoiceFilter(label=_("Review"), choices=SourceArticle.ReviewStatus.choices,
+                                         widget=FastSelect)
+    language = filters.ChoiceFilter(label=_("Language"), choices=Language.choices, widget=FastSelect)
     publisher = filters.CharFilter(label=_("Publisher"), lookup_expr="icontains")
     published_from = filters.DateFilter(label=_("Published from"), field_name="published_on", lookup_expr="gte",
                                         widget=DATE)

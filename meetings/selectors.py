@@ -3,6 +3,7 @@ from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, 
 from django.db.models.functions import Coalesce
 
 from meetings.models import Meeting, Participation, Person, SourceArticle
+from partnerships.list_selectors import with_labels
 from partnerships.models import Partnership, StageChange
 
 
@@ -36,7 +37,8 @@ def meeting_sort_annotations():
 
 
 def meeting_list_counts(meetings):
-    """Sets ``participant_count`` and ``article_count`` on each of ``meetings`` (one page)."""
+    """Sets ``participant_count``, ``article_count`` and ``kind_label`` (see
+    ``partnerships.list_selectors.with_labels``) on each of ``meetings`` (one page)."""
     ids = [m.pk for m in meetings]
     if not ids:
         return
@@ -45,6 +47,7 @@ def meeting_list_counts(meetings):
     for meeting in meetings:
         meeting.participant_count = participants.get(meeting.pk, {}).get("n", 0)
         meeting.article_count = articles.get(meeting.pk, {}).get("n", 0)
+    with_labels(meetings, "kind")
 
 
 def meeting_detail(pk):

@@ -4,11 +4,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ops.changelists import FoldedSearchMixin, QuickChangelistMixin, country_filter, date_filters, name_of_country
 from ops.versioning import VersionCheckedAdminMixin
-
-# The admin's rows cost about 0.4 ms each to render (links, checkboxes, choices): 50 a page
-# instead of 100 on the tables with tens of thousands of rows.
-LIST_PER_PAGE = 50
 
 from .models import (
     Agreement,
@@ -24,8 +21,15 @@ from .models import (
 from .services import agreement_start
 
 
+def partner_countries(model_admin=None):
+    """The countries on the partners' side, for the country filters of the lists reached
+    through partnerships: read from the 1,000 localities, where a join from the 3,000
+    partnerships took 6 ms."""
+    return Locality.objects.filter(is_hanoi_side=False).order_by().values_list("country", flat=True).distinct()
+
+
 @admin.register(CooperationArea)
-class CooperationAreaAdmin(admin.ModelAdmin):
+class CooperationAreaAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name_vi", "name_en", "slug"]
     search_fields = ["name_vi", "name_en", "slug"]
 
@@ -40,33 +44,37 @@ class ChildLocalityInline(admin.TabularInline):
 
 
 @admin.register(Locality)
-class LocalityAdmin(SimpleHistoryAdmin):
+class LocalityAdmin(FoldedSearchMixin, QuickChangelistMixin, SimpleHistoryAdmin):
     list_display = ["name_vi", "name_en", "kind", "country_name", "parent", "is_hanoi_side"]
-    list_filter = ["is_hanoi_side", "kind", "country"]
+    list_filter = ["is_hanoi_side", "kind", country_filter()]
     search_fields = ["name_vi", "name_en", "aliases", "wikidata_id"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
-    show_full_result_count = False
-    list_per_page = LIST_PER_PAGE
     inlines = [ChildLocalityInline]
     fieldsets = [
         (None, {"fields": ["name_vi", "name_en", "aliases", "kind", "country", "parent", "is_hanoi_side"]}),
         (_("Map and references"), {"fields": ["latitude", "longitude", "wikidata_id"]}),
     ]
 
-    # The country field itself re-reads its 250 choices for each row shown (2 ms a row).
+    # The country field itself re-reads its 250 choices for each row shown (2 ms a row), and
+    # Country.name works the name out again each time.
     @admin.display(description=_("country"), ordering="country")
     def country_name(self, obj):
-        return obj.country.name if obj.country else "-"
+        return name_of_country(obj.country.code) or "-"
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
-    list_display = ["name_vi", "name_en", "abbreviation", "kind", "country", "locality"]
-    list_filter = ["kind", "country"]
+class OrganizationAdmin(FoldedSearchMixin, QuickChangelistMixin, SimpleHistoryAdmin):
+    list_display = ["name_vi", "name_en", "abbreviation", "kind", "country_name", "locality"]
+    list_filter = ["kind", country_filter()]
     search_fields = ["name_vi", "name_en", "abbreviation"]
     autocomplete_fields = ["locality"]
     list_select_related = ["locality"]
+
+    # As for localities: the country field would re-read its 250 choices for each row.
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, obj):
+        return name_of_country(obj.country.code) or "-"
 
 
 class AgreementInline(admin.TabularInline):
@@ -86,17 +94,15 @@ class PartnershipMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(FoldedSearchMixin, QuickChangelistMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "level", "status", "established_on", "agreement_count", "responsible_officer"]
-    list_filter = ["level", "status", "partner_locality__country", "areas", "hanoi_locality"]
+    list_filter = [*date_filters("established_on"), "level", "status",
+                   country_filter("partner_locality__country", partner_countries), "areas", "hanoi_locality"]
     search_fields = ["partner_locality__name_vi", "partner_locality__name_en", "partner_locality__aliases",
                      "hanoi_locality__name_vi", "hanoi_locality__name_en"]
     autocomplete_fields = ["hanoi_locality", "partner_locality", "responsible_officer"]
     filter_horizontal = ["areas"]
-    date_hierarchy = "established_on"
     list_select_related = ["hanoi_locality", "partner_locality", "responsible_officer"]
-    show_full_result_count = False
-    list_per_page = LIST_PER_PAGE
     inlines = [AgreementInline, PartnershipMilestoneInline]
 
     def get_queryset(self, request):
@@ -141,17 +147,15 @@ class AgreementMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+class AgreementAdmin(FoldedSearchMixin, QuickChangelistMixin, VersionCheckedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "partnership", "kind", "stage", "valid_from", "valid_until", "signed_on"]
-    list_filter = ["stage", "kind", "partnership__partner_locality__country", "areas"]
+    list_filter = [*date_filters("valid_from"), "stage", "kind",
+                   country_filter("partnership__partner_locality__country", partner_countries), "areas"]
     search_fields = ["title", "partnership__partner_locality__name_vi", "partnership__partner_locality__name_en",
                      "signatories"]
     autocomplete_fields = ["partnership", "renews", "responsible_officer"]
     filter_horizontal = ["areas"]
-    date_hierarchy = "valid_from"
     list_select_related = ["partnership__hanoi_locality", "partnership__partner_locality"]
-    show_full_result_count = False
-    list_per_page = LIST_PER_PAGE
     readonly_fields = ["stage", "stage_changed_on"]
     inlines = [StageChangeInline, AgreementDocumentInline, AgreementMilestoneInline]
 
@@ -209,21 +213,18 @@ class MilestoneOwnerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(FoldedSearchMixin, QuickChangelistMixin, SimpleHistoryAdmin):
     list_display = ["title", "due_on", "status", "owner", "agreement", "partnership", "completed_on"]
-    list_filter = ["status", MilestoneOwnerFilter]
+    list_filter = [*date_filters("due_on"), "status", MilestoneOwnerFilter]
     search_fields = ["title", "agreement__title", "partnership__partner_locality__name_vi",
                      "partnership__partner_locality__name_en", "owner__username"]
     autocomplete_fields = ["agreement", "partnership", "owner"]
-    date_hierarchy = "due_on"
     list_select_related = ["owner", "agreement", "partnership__hanoi_locality", "partnership__partner_locality"]
-    show_full_result_count = False
-    list_per_page = LIST_PER_PAGE
 
 
 # Agreement workflow (issue 3): milestones created on entering a stage, and signed copies.
 @admin.register(MilestoneTemplate)
-class MilestoneTemplateAdmin(admin.ModelAdmin):
+class MilestoneTemplateAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "stage", "agreement_kind", "offset_days", "active"]
     list_filter = ["active", "stage", "agreement_kind"]
     list_editable = ["offset_days", "active"]
@@ -231,7 +232,7 @@ class MilestoneTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgreementDocument)
-class AgreementDocumentAdmin(admin.ModelAdmin):
+class AgreementDocumentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "agreement", "kind", "uploaded_by", "uploaded_at"]
     list_filter = ["kind"]
     search_fields = ["title", "agreement__title"]

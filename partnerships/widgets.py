@@ -13,6 +13,8 @@ from dashboard.widgets import FastSelect
 class ValuesChoiceIterator(ModelChoiceIterator):
     """(pk, label) pairs read with values_list(); the label is field.label_from_values(*values)."""
 
+    reads_values = True  # dashboard.widgets.FastSelect iterates it as it is
+
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)

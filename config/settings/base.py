@@ -115,6 +115,10 @@ if CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                           "OPTIONS": {"MAX_ENTRIES": 2000}}}
+# With a shared cache, sessions are read from it (ops.sessions: the database stays the record,
+# a cache that does not answer costs only the cache; a session is cached at most this long).
+SESSION_ENGINE = "ops.sessions" if CACHE_URL else "django.contrib.sessions.backends.db"
+SESSION_CACHE_SECONDS = env.int("SESSION_CACHE_SECONDS", default=300)
 # Rendered page content is kept until the data changes (dashboard.content_cache), at most this
 # long. On only with a shared cache: a write in one process must reach every other one.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if CACHE_URL else 0)

@@ -156,3 +156,42 @@ def test_pages_while_the_cache_redis_hangs_and_after(private_redis, world, edito
 
     for _ in range(2):  # the first request records the missed change, the second may read the cache
         assert "Viêng Chăn (đổi tên khi Redis treo)" in editor_client.get(url).content.decode()
+
+
+@pytest.mark.services
+@pytest.mark.django_db
+def test_sessions_in_redis_survive_it_hanging_and_a_logout_then_sticks(private_redis, world, editor, settings,
+                                                                        django_assert_num_queries):
+    """Sessions are read from Redis (ops.sessions) and pages from the page cache: a page seen
+    again costs no database query at all. When Redis hangs, logging in, reading pages and
+    logging out still work, and the logged-out session does not come back with Redis."""
+    settings.CACHES = {"default": {"BACKEND": "ops.redis_cache.RedisCache", "LOCATION": private_redis.url,
+                                   "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3}}}
+    settings.SESSION_ENGINE = "ops.sessions"
+    settings.SESSION_CACHE_SECONDS = 2
+    url = f"/partners/{world['vientiane'].pk}/"
+    client = Client()
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert "Viêng Chăn" in client.get(url).content.decode()
+
+    private_redis.process.send_signal(signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        assert "Viêng Chăn" in client.get(url).content.decode()  # the session from the database
+        other = Client()
+        other.force_login(editor)
+        assert other.get("/").status_code == 200
+        logged_out = client.cookies[settings.SESSION_COOKIE_NAME].value
+        assert client.post("/accounts/logout/").status_code == 302  # its cache delete cannot happen
+        assert time.monotonic() - started < 15
+    finally:
+        private_redis.process.send_signal(signal.SIGCONT)
+
+    time.sleep(settings.SESSION_CACHE_SECONDS + 0.5)
+    stale = Client()
+    stale.cookies[settings.SESSION_COOKIE_NAME] = logged_out
+    response = stale.get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert other.get(url).status_code == 200
