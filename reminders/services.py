@@ -11,7 +11,7 @@ from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -44,14 +44,34 @@ def digests_claim(*, today):
         ignore_conflicts=True,
     )
     won = dict(Digest.objects.filter(claim_token=token).values_list("user_id", "pk"))
-    ReminderMark.objects.bulk_create(
-        [ReminderMark(digest_id=won[user_id], kind=kind, object_id=object_id, target_on=target_on, lead_days=lead,
-                      day=today)
-         for user_id, user_items in items.items() if user_id in won
-         for item in user_items for kind, object_id, target_on, lead in item.marks],
-        ignore_conflicts=True,
-    )
+    _marks_insert([(won[user_id], kind, object_id, target_on, lead, today)
+                   for user_id, user_items in items.items() if user_id in won
+                   for item in user_items for kind, object_id, target_on, lead in item.marks])
     return list(digests_unsent(today=today).order_by("day", "pk").values_list("pk", flat=True))
+
+
+MARK_COLUMNS = ("digest_id", "kind", "object_id", "target_on", "lead_days", "day")
+
+
+def _marks_insert(rows):
+    """Records the marks (tuples in MARK_COLUMNS order), skipping those another scan holds
+    (ON CONFLICT DO NOTHING, as for the digests). On PostgreSQL the rows are copied into a
+    temporary table first: 68,000 marks as model instances through bulk_create were most of
+    a 50,000-milestone scan."""
+    if connection.vendor != "postgresql":
+        ReminderMark.objects.bulk_create([ReminderMark(**dict(zip(MARK_COLUMNS, row))) for row in rows],
+                                         ignore_conflicts=True)
+        return
+    columns = ", ".join(MARK_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS reminders_new_mark (digest_id bigint, kind varchar(10), "
+                       "object_id bigint, target_on date, lead_days smallint, day date) ON COMMIT DROP")
+        cursor.execute("TRUNCATE reminders_new_mark")
+        with cursor.copy(f"COPY reminders_new_mark ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f"INSERT INTO {ReminderMark._meta.db_table} ({columns}) SELECT {columns} "
+                       "FROM reminders_new_mark ON CONFLICT DO NOTHING")
 
 
 def _digest_message(digest):

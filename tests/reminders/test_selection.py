@@ -211,7 +211,8 @@ def test_queries_per_scan_do_not_grow_with_the_data(hanoi, travel, record_proper
     (small_other, small_inserts), (large_other, large_inserts) = reads_and_writes(small), reads_and_writes(large)
     record_property("scan_statements", {"50": len(small), "500": len(large)})
     print(f"\nstatements per scan: 50 milestones {len(small)}, 500 milestones {len(large)} ({connection.vendor})")
-    assert small_other == large_other <= 10
+    # On PostgreSQL the marks go through a temporary table (create, truncate, COPY, insert).
+    assert small_other == large_other <= 12
     if connection.vendor == "sqlite":
         assert small_inserts == 2
         assert large_inserts == 1 + -(-marks // (999 // 6))  # digests + marks in batches of 166 rows
