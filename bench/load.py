@@ -8,8 +8,7 @@ served by the same server in the same run (the ratio is the figure that counts).
 The server runs as in production: the page cache in Redis (BENCH_CACHE_URL, default
 redis://127.0.0.1:6379/5, emptied first), so after the first request a page is served from the
 cache until the data changes (one request per page before its run renders it); nothing is written
-during the run. ``--no-page-cache`` measures
-every request rendered afresh. Needs Debian's wrk (installed here when missing and run as root)."""
+during the run. ``--no-page-cache`` measures every request rendered afresh. Needs Debian's wrk (installed here when missing and run as root)."""
 import argparse
 import json
 import os

@@ -132,9 +132,14 @@ def store(key, generation, page):
         log.warning("page cache: the cache cannot be reached", exc_info=True)
 
 
+def _with_token(request, page):
+    """The page (UTF-8 bytes: no decoding and encoding of a large page) with this requester's
+    CSRF token in place of the placeholder."""
+    return page.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
+
+
 def serve(request, page):
-    """The cached page (UTF-8 bytes: no decoding and encoding of a large page on a hit)."""
-    return HttpResponse(page.replace(_PLACEHOLDER_BYTES, get_token(request).encode()))
+    return HttpResponse(_with_token(request, page))
 
 
 class CachedPageMixin:
@@ -153,5 +158,5 @@ class CachedPageMixin:
         response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
         page = response.render().content
         store(key, generation, page)
-        response.content = page.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
+        response.content = _with_token(request, page)
         return response

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from tests.factories import AgreementFactory, HanoiFactory, PartnershipFactory, UserFactory
@@ -22,6 +23,15 @@ def partnership(db, hanoi):
 @pytest.fixture
 def agreement(db, partnership):
     return AgreementFactory(partnership=partnership)
+
+
+@pytest.fixture
+def superuser(client):
+    """An administrator logged in on ``client``, reading the admin in English."""
+    user = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return user
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -10,14 +9,6 @@ from partnerships.admin import MilestoneOwnerFilter
 from tests.factories import MilestoneFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser(client):
-    user = UserFactory(username="admin", is_superuser=True, is_staff=True)
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return user
 
 
 def titles(response):

@@ -2,7 +2,6 @@
 words, find a row by the names of related rows and list each row once, at a query count that
 does not grow with the rows (ops.changelists.FoldedSearchMixin)."""
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -27,14 +26,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def superuser(client):
-    user = UserFactory(username="admin", is_superuser=True, is_staff=True)
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return user
 
 
 def search(client, model, q):
