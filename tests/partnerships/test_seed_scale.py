@@ -17,3 +17,14 @@ def test_seed_scale_fills_last_activity():
     computed = dict(partnerships_with_last_activity().values_list("pk", "activity_on"))
     stored = dict(Partnership.objects.values_list("pk", "last_activity_on"))
     assert stored and stored == computed
+
+
+def test_seed_scale_milestones_are_consistent():
+    """Only the done milestones carry a date of completion, as the model's check requires."""
+    from partnerships.models import Milestone
+
+    call_command("seed_scale", meetings=50, stdout=io.StringIO())
+    milestones = Milestone.objects.all()
+    assert milestones.filter(status=Milestone.Status.PENDING).exists()
+    assert not milestones.filter(status=Milestone.Status.PENDING, completed_on__isnull=False).exists()
+    assert not milestones.filter(status=Milestone.Status.DONE, completed_on__isnull=True).exists()

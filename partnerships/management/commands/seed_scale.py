@@ -155,11 +155,14 @@ class Command(BaseCommand):
 
         n_milestones = self._count(50_000 * scale, 10)
         today = datetime.date.today()
-        self._bulk(Milestone, [
+        milestones = [
             Milestone(title=f"Việc cần làm số {i}: chuẩn bị đón đoàn", agreement=rng.choice(agreements),
                       owner=rng.choice(users), due_on=today + datetime.timedelta(days=rng.randint(-60, 120)),
-                      status=rng.choice([Milestone.Status.PENDING] * 4 + [Milestone.Status.DONE]),
-                      completed_on=today) for i in range(n_milestones)])
+                      status=rng.choice([Milestone.Status.PENDING] * 4 + [Milestone.Status.DONE]))
+            for i in range(n_milestones)]
+        for milestone in milestones:  # a date of completion for the done ones only, as the model requires
+            milestone.completed_on = today if milestone.status == Milestone.Status.DONE else None
+        self._bulk(Milestone, milestones)
 
         people = self._bulk(Person, [Person(full_name=self._person_name(i % 2 == 0), country="VN" if i % 2 == 0
                                             else rng.choice(COUNTRIES)) for i in range(self._count(20_000 * scale))])
