@@ -34,6 +34,7 @@ def pages():
     article = SourceArticle.objects.order_by("-id").first()
     person = Person.objects.annotate(n=Count("participations")).order_by("-n").first()
     yield "overview", "/"
+    yield "overview map points", reverse("dashboard:map_points")
     yield "partners", "/partners/"
     yield "partners filtered", "/partners/?status=active&level=friendship"
     if partner:

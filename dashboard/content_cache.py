@@ -138,22 +138,36 @@ def _with_token(request, page):
     return page.replace(_PLACEHOLDER_BYTES, get_token(request).encode())
 
 
-def serve(request, page):
+def serve(request, page, content_type=None):
+    if content_type:  # data (JSON): no template, so no CSRF token in it
+        return HttpResponse(page, content_type=content_type)
     return HttpResponse(_with_token(request, page))
 
 
 class CachedPageMixin:
     """For GET pages that show the data and write nothing: served from the cache until the
-    data changes. First in the bases, before LoginRequiredMixin: a hit needs no user."""
+    data changes. First in the bases, before LoginRequiredMixin: a hit needs no user.
+
+    A page is a TemplateResponse. A view that answers with data instead (a JsonResponse) names
+    its ``data_content_type``: its 200 responses of exactly that type are kept as they are, and
+    a hit is served with it."""
+
+    data_content_type = None
 
     @transaction.non_atomic_requests  # read-only pages: no transaction to open for a cache hit
     def dispatch(self, request, *args, **kwargs):
         key = page_key(request)
         generation, page = lookup(key)
         if page is not None:
-            return serve(request, page)
+            return serve(request, page, self.data_content_type)
         response = super().dispatch(request, *args, **kwargs)
-        if generation is None or not isinstance(response, TemplateResponse) or response.status_code != 200:
+        if generation is None or response.status_code != 200:
+            return response
+        if self.data_content_type:
+            if response.get("Content-Type") == self.data_content_type and not response.streaming:
+                store(key, generation, response.content)
+            return response
+        if not isinstance(response, TemplateResponse):  # e.g. a CSV export: never kept
             return response
         response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
         page = response.render().content

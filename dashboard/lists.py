@@ -97,7 +97,9 @@ class FilteredListView(CachedPageMixin, LoginRequiredMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if getattr(self, "count_queryset", None) is not None:
-            paginator.count = self.count_queryset.count()  # cached_property: set before first use
+            counter = self.paginator_class(self.count_queryset, per_page)
+            paginator.count = counter.count  # cached_property: set before first use
+            paginator.estimated = getattr(counter, "estimated", False)
         return paginator
 
     def get(self, request, *args, **kwargs):
@@ -110,6 +112,7 @@ class FilteredListView(CachedPageMixin, LoginRequiredMixin, ListView):
         context["filter"] = self.filterset
         context["page_title"] = self.page_title
         context["total"] = context["paginator"].count if context.get("paginator") else len(context["object_list"])
+        context["total_estimated"] = getattr(context.get("paginator"), "estimated", False)
         context["active_filters"] = sum(
             1 for k, v in self.request.GET.items() if v and k not in ("page", "sort", "export")
         )

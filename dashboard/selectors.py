@@ -3,7 +3,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import ExtractMonth
 
 from dashboard.search import folded_json, match_all, query_terms
@@ -12,6 +12,7 @@ from partnerships.list_selectors import with_labels
 from partnerships.models import Agreement, Locality, Milestone, Partnership
 
 SEARCH_LIMIT = 20
+PENDING_SHOWN = 10  # articles waiting for review listed on the overview
 
 
 def _binding_stages():
@@ -97,22 +98,17 @@ def overview(*, user, today):
     for month in months:
         month["y"] = 100 - month["h"]
 
-    pending_articles = list(
-        SourceArticle.objects.filter(review_status=SourceArticle.ReviewStatus.PENDING)
-        .defer("raw_text", "clean_text").order_by("-published_on", "-id")[:10]
-    )
-    pending_count = SourceArticle.objects.filter(review_status=SourceArticle.ReviewStatus.PENDING).count()
+    pending = SourceArticle.objects.filter(review_status=SourceArticle.ReviewStatus.PENDING)
+    pending_articles = list(pending.only("id", "title", "publisher", "published_on")
+                            .order_by("-published_on", "-id")[:PENDING_SHOWN])
+    # Fewer than the list holds: that is the count, without a second query.
+    pending_count = len(pending_articles) if len(pending_articles) < PENDING_SHOWN else pending.count()
 
-    # Every partner locality is drawn (about a thousand at scale): plain rows with only what the
-    # map shows, not model instances (a third of the cost).
-    map_points = list(
-        Locality.objects.filter(is_hanoi_side=False, latitude__isnull=False, longitude__isnull=False,
-                                partnerships__isnull=False)
-        .annotate(n=Count("partnerships", filter=Q(partnerships__status=Partnership.Status.ACTIVE)))
-        .order_by("name_en")
-        .values("id", "name_vi", "name_en", "latitude", "longitude", "n")
-    )
-    hanoi = Locality.objects.filter(is_hanoi_side=True, parent__isnull=True, latitude__isnull=False).first()
+    # The partner points themselves (about a thousand at scale) are drawn in the browser from
+    # map_points(): the page only counts them, for the caption.
+    map_count = map_points_count()
+    hanoi = (Locality.objects.filter(is_hanoi_side=True, parent__isnull=True, latitude__isnull=False)
+             .only("id", "name_vi", "latitude", "longitude").first())
 
     return {
         "levels": levels,
@@ -127,9 +123,38 @@ def overview(*, user, today):
         "months_peak": peak,
         "pending_articles": pending_articles,
         "pending_count": pending_count,
-        "map_points": map_points,
+        "map_count": map_count,
         "hanoi": hanoi,
     }
+
+
+# The partner localities the overview's map places: with coordinates and at least one
+# partnership (so each has a timeline).
+_ON_THE_MAP = Q(is_hanoi_side=False, latitude__isnull=False, longitude__isnull=False)
+
+
+def map_points_count():
+    """How many points map_points() gives, for the overview's caption."""
+    has_partnership = Exists(Partnership.objects.filter(partner_locality=OuterRef("pk")))
+    return Locality.objects.filter(_ON_THE_MAP, has_partnership).count()
+
+
+def map_points():
+    """The points of the overview's map as static/js/worldmap.js draws them, ordered by English
+    name: id, both names, x and y in the map's equirectangular 360×180 frame (as the map_x and
+    map_y template filters place Hanoi, two decimals) and ``active``, the number of active
+    partnerships (none: drawn grey)."""
+    # One join and GROUP BY (the inner join reads every partnership once; an EXISTS beside the
+    # count cost twice as much), plain rows rather than model instances for a thousand points.
+    rows = (
+        Locality.objects.filter(_ON_THE_MAP, partnerships__isnull=False)
+        .annotate(active=Count("partnerships", filter=Q(partnerships__status=Partnership.Status.ACTIVE)))
+        .order_by("name_en")
+        .values_list("id", "name_vi", "name_en", "longitude", "latitude", "active")
+    )
+    return [{"id": pk, "name_vi": name_vi, "name_en": name_en,
+             "x": round(float(longitude) + 180, 2), "y": round(90 - float(latitude), 2), "active": active}
+            for pk, name_vi, name_en, longitude, latitude, active in rows]
 
 
 @dataclass

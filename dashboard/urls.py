@@ -6,6 +6,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.OverviewView.as_view(), name="overview"),
+    path("map/points.json", views.MapPointsView.as_view(), name="map_points"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("profile/calendar-token/", views.CalendarTokenResetView.as_view(), name="calendar_token_reset"),

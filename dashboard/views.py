@@ -1,9 +1,10 @@
-"""Cross-cutting pages: the overview, search, the private calendar feed and the profile."""
+"""Cross-cutting pages: the overview (and its map's points), search, the private calendar feed
+and the profile."""
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +30,20 @@ class OverviewView(CachedPageMixin, LoginRequiredMixin, TemplateView):
         today = timezone.localdate()
         return super().get_context_data(today=today, **selectors.overview(user=self.request.user, today=today),
                                         **kwargs)
+
+
+class MapPointsView(CachedPageMixin, LoginRequiredMixin, View):
+    """The partner localities of the overview's map, as JSON for static/js/worldmap.js: a
+    thousand points at scale are cheaper fetched apart (and kept in the page cache) than
+    written into every overview."""
+
+    data_content_type = "application/json"
+
+    def get(self, request):
+        # "/partners/{id}/": one reverse() for every point's timeline link.
+        partner_url = reverse("partnerships:partner_detail", args=[0]).replace("/0/", "/{id}/")
+        return JsonResponse({"partner_url": partner_url, "points": selectors.map_points()},
+                            json_dumps_params={"ensure_ascii": False, "separators": (",", ":")})
 
 
 class SearchView(CachedPageMixin, LoginRequiredMixin, TemplateView):

@@ -1,8 +1,8 @@
 """Select widgets for the list filters that stay fast with thousands of choices.
 
-Django renders a template per ``<option>``: the 936 partners took 100–250 ms per page and the
-20,000 people of the meeting filter 2.5 s and 940 KB of HTML. These widgets write the same
-markup in one pass."""
+Django renders a template per ``<option>``: 250 countries or 20,000 people (2.5 s and 940 KB of
+HTML for the meeting filter) cost more than the rest of the page. These widgets write the same
+markup in one pass. Partners and owners are text boxes instead (``partnerships.filters``)."""
 from html import escape
 
 from django import forms
@@ -17,26 +17,15 @@ def _value(value):
 
 
 class FastSelect(forms.Select):
-    """A ``<select>`` written in one pass, same markup as ``forms.Select``. With ``label_fields``
-    and ``label``, a model choice reads those columns as plain values (no model instances, half
-    the time for 936 partners): ``label(*values)`` must give what ``str(obj)`` gives."""
-
-    def __init__(self, attrs=None, choices=(), *, label_fields=None, label=None):
-        super().__init__(attrs, choices)
-        self.label_fields, self.label = label_fields, label
+    """A ``<select>`` written in one pass, same markup as ``forms.Select``."""
 
     def choices_to_render(self, selected):
         choices = self.choices
         queryset = getattr(choices, "queryset", None)
-        if queryset is None:
+        if queryset is None or not isinstance(choices, ModelChoiceIterator):
             return choices
         field = choices.field
         rows = [("", field.empty_label)] if field.empty_label is not None else []
-        if self.label_fields:
-            values = queryset.values_list("pk", *self.label_fields)
-            return rows + [(pk, self.label(*labels)) for pk, *labels in values]
-        if not isinstance(choices, ModelChoiceIterator) or getattr(choices, "reads_values", False):
-            return choices  # partnerships.widgets.ValuesChoiceIterator reads plain values itself
         # The same choices as Django's iterator (and django-filter's, which adds the "null"
         # choice) in one plain query: the iterator reads the rows through a server-side cursor on
         # PostgreSQL (DECLARE, FETCH, CLOSE: three round trips for a list of 17 areas).

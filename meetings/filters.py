@@ -8,23 +8,10 @@ from django_countries import countries
 from dashboard.search import match_all, query_terms
 from dashboard.widgets import FastSelect, SelectedOnlySelect
 from meetings.models import Language, Meeting, Person, SourceArticle
-from partnerships.models import CooperationArea, Locality, Organization, Partnership
+from partnerships.filters import PartnerFilter
+from partnerships.models import CooperationArea, Organization
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _partners(request):
-    # A semi-join rather than a join with DISTINCT over 3,000 partnerships.
-    return (Locality.objects.filter(is_hanoi_side=False, pk__in=Partnership.objects.values("partner_locality_id"))
-            .only("id", "name_vi", "name_en").order_by("name_en"))
-
-
-def _partner_label(name_vi, name_en):
-    # The same text as Locality.__str__, from plain values (see dashboard.widgets.FastSelect).
-    return f"{name_vi} ({name_en})" if name_vi and name_vi != name_en else name_en
-
-
-PARTNER_SELECT = FastSelect(label_fields=("name_vi", "name_en"), label=_partner_label)
 
 
 def _people(request):
@@ -43,8 +30,7 @@ class MeetingFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Title"), method="filter_q")
     date_from = filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DATE)
     date_to = filters.DateFilter(label=_("To"), field_name="date", lookup_expr="lte", widget=DATE)
-    partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners, method="filter_partner",
-                                        widget=PARTNER_SELECT)
+    partner = PartnerFilter(paths=["partnerships__partner_locality", "locality"], distinct=True)
     kind = filters.ChoiceFilter(label=_("Kind"), choices=Meeting.Kind.choices, widget=FastSelect)
     # 20,000 people: the select lists only the chosen one (the person page links here).
     person = filters.ModelChoiceFilter(label=_("Person"), field_name="participations__person", queryset=_people,
@@ -65,10 +51,6 @@ class MeetingFilterSet(filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return queryset.filter(match_all(query_terms(value), "title", "place"))
 
-    def filter_partner(self, queryset, name, value):
-        ids = [value.pk, *value.children.values_list("pk", flat=True)]
-        return queryset.filter(Q(partnerships__partner_locality_id__in=ids) | Q(locality_id__in=ids)).distinct()
-
     def filter_organization(self, queryset, name, value):
         return queryset.filter(Q(organizations=value) | Q(participations__organization=value)).distinct()
 
@@ -83,9 +65,7 @@ class SourceArticleFilterSet(filters.FilterSet):
                                         widget=DATE)
     published_to = filters.DateFilter(label=_("Published until"), field_name="published_on", lookup_expr="lte",
                                       widget=DATE)
-    partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners,
-                                        field_name="meetings__partnerships__partner_locality", distinct=True,
-                                        widget=PARTNER_SELECT)
+    partner = PartnerFilter(paths=["meetings__partnerships__partner_locality"], distinct=True)
     sort = filters.OrderingFilter(
         fields=(("published_on", "published"), ("title", "title"), ("publisher", "publisher"),
                 ("review_status", "review")),
@@ -106,9 +86,7 @@ class PersonFilterSet(filters.FilterSet):
     organization = filters.ModelChoiceFilter(label=_("Organization"), queryset=_organizations,
                                              field_name="participations__organization", distinct=True,
                                              widget=FastSelect)
-    partner = filters.ModelChoiceFilter(label=_("Partner"), queryset=_partners,
-                                        field_name="participations__meeting__partnerships__partner_locality",
-                                        distinct=True, widget=PARTNER_SELECT)
+    partner = PartnerFilter(paths=["participations__meeting__partnerships__partner_locality"], distinct=True)
     sort = filters.OrderingFilter(
         fields=(("full_name", "name"), ("country", "country"), ("meeting_count", "meetings"),
                 ("last_met_on", "last_met")),

@@ -139,6 +139,8 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        # The meeting list filtered by kind (and dates), in its own order: counted and paged from the index.
+        indexes = [models.Index(fields=["kind", "date", "id"], name="meetings_meeting_kind_date")]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 

@@ -12,6 +12,7 @@ from dashboard.lists import Column, FilteredListView
 from meetings import selectors
 from meetings.filters import MeetingFilterSet, PersonFilterSet, SourceArticleFilterSet
 from meetings.models import Meeting, Person, SourceArticle
+from ops.changelists import EstimatedCountPaginator
 
 
 def _partners(obj):
@@ -19,6 +20,8 @@ def _partners(obj):
 
 
 class MeetingListView(FilteredListView):
+    # Tens of thousands of rows: unfiltered, counted from the planner\'s estimate ("about").
+    paginator_class = EstimatedCountPaginator
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     page_title = gettext_lazy("Meetings")
@@ -74,6 +77,8 @@ def meeting_ics(request, pk):
 
 
 class SourceArticleListView(FilteredListView):
+    # Tens of thousands of rows: unfiltered, counted from the planner\'s estimate ("about").
+    paginator_class = EstimatedCountPaginator
     filterset_class = SourceArticleFilterSet
     template_name = "meetings/sourcearticle_list.html"
     page_title = gettext_lazy("Articles")

@@ -42,12 +42,16 @@ class EstimatedCountPaginator(Paginator):
     estimate (``pg_class.reltuples``, kept current by autovacuum) instead of COUNT(*), which
     reads every row on every page: 40 ms for the 300,000 participations. The total and the
     last page number may then be off by the rows added since the last analyse; a filtered or
-    searched list, and any table under ESTIMATE_FROM rows, is counted exactly."""
+    searched list, and any table under ESTIMATE_FROM rows, is counted exactly. ``estimated``
+    tells which, so that a page can say "about"."""
+
+    estimated = False
 
     @cached_property
     def count(self):
         estimate = self._estimate()
         if estimate is not None and estimate >= ESTIMATE_FROM:
+            self.estimated = True
             return estimate
         return super().count
 

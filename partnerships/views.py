@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from dashboard.content_cache import CachedPageMixin
 from dashboard.continents import continent_of
 from dashboard.lists import Column, FilteredListView
+from ops.changelists import EstimatedCountPaginator
 from partnerships import list_selectors as selectors
 from partnerships.filters import AgreementFilterSet, MilestoneFilterSet, PartnershipFilterSet
 from partnerships.forms import AgreementAdvanceForm, MilestoneSnoozeForm, allowed_next_stages, default_snooze_until
@@ -61,20 +62,23 @@ class PartnershipListView(FilteredListView):
 
 
 class PartnerTimelineView(CachedPageMixin, LoginRequiredMixin, TemplateView):
-    """A partner's page. The busiest partner has 800 timeline entries and 400 people met:
-    the page shows the newest ``TIMELINE_LIMIT`` and the latest ``PEOPLE_LIMIT``, and
-    ``?all=1`` shows everything."""
+    """A partner's page. The busiest partner has 740 entries of what happened and 310 people
+    met: the page shows the newest ``TIMELINE_LIMIT`` entries and the latest ``PEOPLE_LIMIT``
+    people, and ``?all=1`` shows everything. What is coming (planned meetings, the pending
+    milestones due from today) is a short list of its own, at most ``UPCOMING_LIMIT`` of each,
+    with links to the partner's meetings and milestones in their lists."""
 
     template_name = "partnerships/partner_detail.html"
     TIMELINE_LIMIT = 50
     PEOPLE_LIMIT = 20
+    UPCOMING_LIMIT = 5
 
     def get_context_data(self, **kwargs):
         show_all = self.request.GET.get("all") == "1"
         try:
             timeline = selectors.partner_timeline(
                 self.kwargs["pk"], limit=None if show_all else self.TIMELINE_LIMIT,
-                people_limit=None if show_all else self.PEOPLE_LIMIT)
+                people_limit=None if show_all else self.PEOPLE_LIMIT, upcoming_limit=self.UPCOMING_LIMIT)
         except Locality.DoesNotExist:
             raise Http404 from None
         return super().get_context_data(timeline=timeline, locality=timeline.locality, **kwargs)
@@ -172,6 +176,8 @@ class AgreementDetailView(LoginRequiredMixin, View):
 
 
 class MilestoneListView(FilteredListView):
+    # Tens of thousands of rows: unfiltered, counted from the planner\'s estimate ("about").
+    paginator_class = EstimatedCountPaginator
     filterset_class = MilestoneFilterSet
     template_name = "partnerships/milestone_list.html"
     page_title = gettext_lazy("Milestones")

@@ -121,5 +121,5 @@ def world(db, editor):
         "hanoi": hanoi, "vientiane": vientiane, "chanthabuly": chanthabuly, "los_angeles": los_angeles,
         "jakarta": jakarta, "p_vte": p_vte, "p_la": p_la, "p_jkt": p_jkt, "mou": mou, "la_mou": la_mou,
         "thanh": thanh, "hue": hue, "reception": reception, "visit": visit, "article": article,
-        "overdue": overdue, "soon": soon, "other": other,
+        "overdue": overdue, "soon": soon, "other": other, "later": later,
     }

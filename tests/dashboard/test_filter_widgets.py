@@ -93,12 +93,55 @@ def test_model_selects_are_read_with_one_plain_query(world, filterset, name):
     assert html.startswith(f'<select name="{name}"')
 
 
-def test_the_long_partner_select_still_reads_plain_values(world):
-    form = AgreementFilterSet({}, queryset=Agreement.objects.all()).form
-    with CaptureQueriesContext(connection) as queries:
-        html = str(form["partner"])
-    assert len(queries) == 1 and '"partnerships_locality"."aliases"' not in queries[0]["sql"]  # values, not rows
-    assert f'<option value="{world["vientiane"].pk}">Viêng Chăn (Vientiane)</option>' in html
+@pytest.mark.parametrize("query", ["vieng chan", "VIÊNG CHĂN", "vientiane", "Vientiane Capital"])
+@pytest.mark.parametrize("url, expected", [
+    ("/agreements/", {"mou"}), ("/agreements/board/", {"mou"}), ("/milestones/", {"overdue", "soon"}),
+    ("/meetings/", {"reception", "later"}), ("/articles/", {"article"}),
+])
+def test_partner_filter_takes_words_of_a_name_or_alias(editor_client, world, query, url, expected):
+    """Names in either language or an alias, accents and case ignored; a meeting with one of the
+    partner's districts (Chanthabuly) counts as the partner's."""
+    response = editor_client.get(url, {"partner": query})
+    shown = response.context["object_list"] if "columns" not in response.context else [
+        row for _, column in response.context["columns"] for row in column]
+    assert set(shown) == {world[key] for key in expected}
+
+
+def test_partner_filter_matches_only_partners_it_names(viewer_client, world):
+    assert titles(viewer_client.get("/meetings/", {"partner": "los angeles"})) == {world["visit"].title}
+    assert titles(viewer_client.get("/meetings/", {"partner": "vieng angeles"})) == set()  # every word must match
+    assert titles(viewer_client.get("/meetings/", {"partner": "hoan kiem"})) == set()  # Hanoi's side is no partner
+    assert len(titles(viewer_client.get("/meetings/", {"partner": "  "}))) == 3  # blank: no filter
+
+
+def test_partner_filter_from_a_link_shows_the_name_and_finds_the_same_rows(viewer_client, world):
+    response = viewer_client.get("/meetings/", {"partner": world["vientiane"].pk})
+    html = response.content.decode()
+    assert '<input type="text" name="partner" value="Viêng Chăn (Vientiane)"' in html
+    by_id = set(response.context["object_list"])
+    assert by_id == {world["reception"], world["later"]}  # the Chanthabuly meeting too
+    # Submitting the form again sends the name the box shows.
+    assert set(viewer_client.get("/meetings/", {"partner": "Viêng Chăn (Vientiane)"}).context["object_list"]) == by_id
+    assert titles(viewer_client.get("/meetings/", {"partner": "9" * 30})) == set()  # no such id
+
+
+def test_partner_filter_counts_a_partners_districts_as_the_partner(viewer_client, world):
+    """The partner page counts its districts' milestones and agreements; the lists it links to
+    (``?partner=<id>``) must show the same ones."""
+    p_chan = Partnership.objects.get(partner_locality=world["chanthabuly"])
+    district_task = MilestoneFactory(title="Gửi thư mời Huyện Chanthabuly", agreement=None, partnership=p_chan)
+    for partner in (world["vientiane"].pk, "vieng chan"):
+        shown = set(viewer_client.get("/milestones/", {"partner": partner}).context["object_list"])
+        assert shown == {world["overdue"], world["soon"], district_task}
+    # The district alone is not its city.
+    assert set(viewer_client.get("/milestones/", {"partner": "chanthabuly"}).context["object_list"]) == {district_task}
+
+
+def test_partner_filter_is_a_text_box_not_a_list_of_every_partner(viewer_client, world):
+    for url in ("/meetings/", "/articles/", "/people/", "/agreements/", "/agreements/board/", "/milestones/"):
+        html = viewer_client.get(url).content.decode()
+        assert '<input type="text" name="partner"' in html, url
+        assert '<select name="partner"' not in html and ">Los Angeles</option>" not in html, url
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

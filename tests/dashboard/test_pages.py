@@ -87,11 +87,39 @@ def test_overview_widgets(client, editor, world):
     assert any(p.partner_locality == world["jakarta"] for p in context["dormant"])
     assert {row["stage"]: row["count"] for row in context["pipeline"]}["in_force"] == 1
     assert context["pending_count"] == 1
-    assert world["vientiane"].pk in {point["id"] for point in context["map_points"]}
-    assert "img/world.svg" in html and "<circle" in html
-    # Vientiane (102.6331 E, 17.9757 N) on the equirectangular 360×180 frame, with a decimal point
-    assert '<circle cx="282.63" cy="72.02" r="2.6"' in html
     assert len(context["months"]) == 12
+    # the rows' links ({% id_url %}: one reverse() per URL name) are the URLs reverse() gives
+    for name, pk in [("partnerships:agreement_detail", world["mou"].pk),
+                     ("partnerships:partner_detail", world["jakarta"].pk),
+                     ("meetings:article_detail", context["pending_articles"][0].pk)]:
+        assert f'<a href="{reverse(name, args=[pk])}">' in html, name
+
+
+def test_id_url_is_the_url_tag_for_row_ids():
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{% load dashboard %}{% for pk in ids %}{% id_url 'partnerships:partner_detail' pk %} {% endfor %}"
+        "{% id_url 'meetings:meeting_ics' '7' %}")
+    assert template.render({"ids": [12, 3]}) == "/partners/12/ /partners/3/ /meetings/7/ics"
+
+
+def test_overview_map_has_hanoi_and_the_caption_but_not_the_points(viewer_client, world):
+    """The partner points come from dashboard:map_points (tests/dashboard/test_map_points.py),
+    drawn by static/js/worldmap.js; without it the map still has its outline, Hanoi and the
+    caption."""
+    response = viewer_client.get("/")
+    html = response.content.decode()
+    assert response.context["map_count"] == 3  # Vientiane, Los Angeles, Jakarta (Chanthabuly has no coordinates)
+    assert "img/world.svg" in html
+    # Hanoi (105.8542 E, 21.0285 N) on the equirectangular 360×180 frame, with a decimal point
+    assert '<g class="pt hanoi"><circle cx="285.85" cy="68.97" r="3.4"/><title>Hà Nội</title></g>' in html
+    assert html.count("<circle") == 1 and "Viêng Chăn (Vientiane)" not in html
+    assert f'data-points-url="{reverse("dashboard:map_points")}"' in html
+    assert '<script src="/static/js/worldmap.js" defer></script>' in html
+    assert "3 địa phương đối tác trên bản đồ" in html
+    viewer_client.cookies["django_language"] = "en"
+    assert "3 partner localities on the map" in viewer_client.get("/").content.decode()
 
 
 def test_partner_timeline(viewer_client, world):
@@ -101,13 +129,23 @@ def test_partner_timeline(viewer_client, world):
     assert [d for _, d in kinds] == sorted((d for _, d in kinds), reverse=True)
     assert ("meeting", world["reception"].date) in kinds
     assert ("article", world["article"].published_on) in kinds
-    assert any(k == "milestone" for k, _ in kinds)
     # the Chanthabuly meeting belongs to the child district and shows on Vientiane's timeline
     assert any(e.kind == "meeting" and e.obj.title.startswith("Làm việc với Huyện") for e in timeline.entries)
     assert world["chanthabuly"] in timeline.children
     assert [row["person"].full_name for row in timeline.people] == ["Athsaphangthong Siphandone"]
     html = response.content.decode()
     assert "Đô trưởng Thủ đô Viêng Chăn" in html and "Chanthabuly" in html
+    # Milestones are not what happened: the one due in ten days is coming up, apart; the overdue
+    # one is counted, with a link to it in the milestone list.
+    assert {k for k, _ in kinds} == {"meeting", "article"}
+    assert [(e.kind, e.obj) for e in timeline.upcoming] == [("milestone", world["soon"])]
+    assert (timeline.pending_milestones, timeline.overdue_milestones) == (2, 1)
+    coming = html[html.index("<h2>Sắp đến</h2>"):html.index('<ol class="timeline">')]  # "Coming up"
+    assert world["soon"].title in coming and world["mou"].title in coming and world["overdue"].title not in html
+    partner = world["vientiane"].pk
+    assert (f'<a href="/milestones/?partner={partner}&amp;overdue=1" class="pill warn">'
+            "1 mốc công việc quá hạn</a>") in coming
+    assert f'<a href="/milestones/?partner={partner}&amp;status=pending">2 mốc công việc chưa xong' in coming
 
 
 def test_article_text_is_escaped(viewer_client, world):

@@ -32,6 +32,7 @@ EXPECTED = {
     "documents:download": LOGGED_IN,
     "reminders:preferences": LOGGED_IN,
     "dashboard:overview": LOGGED_IN,
+    "dashboard:map_points": LOGGED_IN,
     "dashboard:search": LOGGED_IN,
     "dashboard:profile": LOGGED_IN,
     "dashboard:calendar_token_reset": (LOGIN, 405, 405, 405),
