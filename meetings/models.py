@@ -140,7 +140,12 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         # The meeting list filtered by kind (and dates), in its own order: counted and paged from the index.
-        indexes = [models.Index(fields=["kind", "date", "id"], name="meetings_meeting_kind_date")]
+        indexes = [
+            models.Index(fields=["kind", "date", "id"], name="meetings_meeting_kind_date"),
+            # The list's own order, walked by an admin search that matches many meetings (or
+            # participations) until the page is full (ops.changelists.FoldedSearch, ``spread``).
+            models.Index(fields=["date", "id"], name="meetings_meeting_date_id"),
+        ]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 

@@ -28,6 +28,17 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True, params=["few matches", "many matches"])
+def matches(request, monkeypatch):
+    """Every search twice: as a rare term (one IN of a UNION) and as a term that matches many rows
+    (an IN per search field, walked in the list's order): the same rows, in the same order."""
+    from ops import changelists
+
+    if request.param == "many matches":
+        monkeypatch.setattr(changelists, "MANY_MATCHES", 1)
+    return request.param
+
+
 def search(client, model, q):
     opts = model._meta
     response = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"), {"q": q})
@@ -203,3 +214,26 @@ def test_autocomplete_ignores_accents(client, superuser):
         "app_label": "meetings", "model_name": "participation", "field_name": "person", "term": "do thi nguyet"})
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["results"]] == [str(person.pk)]
+
+
+def test_a_search_matching_many_rows_counts_up_to_a_cap_and_says_so(client, superuser, monkeypatch):
+    from ops import changelists
+
+    monkeypatch.setattr(changelists, "MANY_MATCHES", 3)
+    monkeypatch.setattr(changelists, "SEARCH_COUNT_CAP", 4)
+    from django.contrib import admin
+
+    monkeypatch.setattr(admin.site._registry[Meeting], "list_per_page", 2)
+    client.cookies["django_language"] = "en"
+    meetings = [MeetingFactory(title=f"Tiếp đoàn số {i}", date=f"2024-01-{i + 10:02d}") for i in range(6)]
+    MeetingFactory(title="Hội nghị")
+
+    response = search(client, Meeting, "doan")
+    html = response.content.decode()
+    assert "more than 4 results" in html and "more than 4 meetings" in html
+    # Newest first, as without the cap; two pages of the four counted.
+    assert [row.pk for row in response.context["cl"].result_list] == [meetings[5].pk, meetings[4].pk]
+    assert response.context["cl"].paginator.num_pages == 2
+    # Fewer matches than MANY_MATCHES: counted exactly.
+    response = search(client, Meeting, "hoi nghi")
+    assert response.context["cl"].result_count == 1 and "more than" not in response.content.decode()
