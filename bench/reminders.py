@@ -96,6 +96,12 @@ def clean():
         Locality.objects.filter(name_en=f"{TITLE} City").delete()
         Digest.objects.filter(user__username__startswith=PREFIX).delete()
         get_user_model().objects.filter(username__startswith=PREFIX).delete()
+    if connection.vendor == "postgresql":
+        # The removed rows (and the scans' rolled-back digests and marks) stay as dead rows until
+        # autovacuum comes by: until then they slowed the admin's milestone search from 16 to 27 ms.
+        with connection.cursor() as cursor:
+            for model in (Milestone, Agreement, Partnership, Locality, Digest, ReminderMark, get_user_model()):
+                cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
     print("bench reminder rows removed")
 
 
