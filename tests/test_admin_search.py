@@ -237,3 +237,46 @@ def test_a_search_matching_many_rows_counts_up_to_a_cap_and_says_so(client, supe
     # Fewer matches than MANY_MATCHES: counted exactly.
     response = search(client, Meeting, "hoi nghi")
     assert response.context["cl"].result_count == 1 and "more than" not in response.content.decode()
+
+
+def test_a_capped_search_pages_and_filters_like_any_other_list(client, superuser, monkeypatch):
+    from django.contrib import admin
+
+    from ops import changelists
+    from tests.factories import area
+
+    monkeypatch.setattr(changelists, "MANY_MATCHES", 3)
+    monkeypatch.setattr(changelists, "SEARCH_COUNT_CAP", 5)
+    monkeypatch.setattr(admin.site._registry[Meeting], "list_per_page", 2)
+    monkeypatch.setattr(admin.site._registry[Participation], "list_per_page", 2)
+    culture, transport = area("culture"), area("transport")
+    meetings = [MeetingFactory(title=f"Tiếp đoàn số {i}", date=f"2024-01-{i + 10:02d}",
+                               kind="signing" if i % 2 else "reception") for i in range(8)]
+    for meeting in meetings[:6]:
+        meeting.areas.add(culture, transport)  # two areas: a join that could list a meeting twice
+    MeetingFactory(title="Hội nghị", date="2024-02-01")
+    url = reverse("admin:meetings_meeting_changelist")
+
+    def listed(**params):
+        return [row.pk for row in client.get(url, {"q": "doan", **params}).context["cl"].result_list]
+
+    # Newest first, page after page, up to the cap.
+    assert listed() == [meetings[7].pk, meetings[6].pk]
+    assert listed(p=2) == [meetings[5].pk, meetings[4].pk]
+    assert listed(p=3) == [meetings[3].pk]
+    # A filter and a column order still apply to the capped list.
+    assert listed(kind__exact="signing") == [meetings[7].pk, meetings[5].pk]
+    assert listed(kind__exact="signing", p=2) == [meetings[3].pk, meetings[1].pk]
+    assert listed(areas__id__exact=culture.pk) == [meetings[5].pk, meetings[4].pk]
+    assert listed(areas__id__exact=culture.pk, p=2) == [meetings[3].pk, meetings[2].pk]
+    assert listed(o="2") == [meetings[0].pk, meetings[1].pk]  # by date, oldest first
+    assert listed(o="2", p=2) == [meetings[2].pk, meetings[3].pk]
+
+    # Participations are in their meetings' order (through a relation): paged the same.
+    person = PersonFactory(full_name="Nguyễn Văn An")
+    participations = [ParticipationFactory(meeting=meeting, person=person) for meeting in meetings]
+    pages = [[row.pk for row in client.get(reverse("admin:meetings_participation_changelist"),
+                                           {"q": "nguyen", "p": page}).context["cl"].result_list]
+             for page in (1, 2, 3)]
+    assert pages == [[participations[7].pk, participations[6].pk], [participations[5].pk, participations[4].pk],
+                     [participations[3].pk]]
