@@ -19,3 +19,8 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)  #
 # The page cache is on in tests (one process, memory cache), so every test of a page also
 # checks that a write shows on the next request. tests/conftest.py empties it between tests.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)  # noqa: F405
+
+# Static files from the app directories, looked up per request, as in development: a fresh clone
+# has no collected staticfiles/ (WhiteNoise warned of it on every test client).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
