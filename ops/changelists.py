@@ -76,20 +76,16 @@ class EstimatedCountPaginator(Paginator):
             return estimate
         return super().count
 
-    def page(self, number):
-        if self.count_cap is None or not self._in_own_order:
-            return super().page(number)
-        # The page's rows by their pks among the first ones, without the search's condition:
-        # evaluating it again (hashing every matching participant's meetings) cost as much as
-        # the walk that found them.
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list.all()
-        rows.query.clear_where()
-        return self._get_page(rows.filter(pk__in=self._first_pks[bottom:top]), number, self)
+    def _get_page(self, object_list, number, paginator):
+        if self.count_cap is not None and self._in_own_order:
+            # The page's rows by their pks among the first ones (``object_list`` is the list sliced
+            # to the page), without the search's condition: evaluating it again (hashing every
+            # matching participant's meetings) cost as much as the walk that found them.
+            page_pks = self._first_pks[object_list.query.low_mark:object_list.query.high_mark]
+            object_list = self.object_list.all()
+            object_list.query.clear_where()
+            object_list = object_list.filter(pk__in=page_pks)
+        return super()._get_page(object_list, number, paginator)
 
     @cached_property
     def _first_pks(self):
